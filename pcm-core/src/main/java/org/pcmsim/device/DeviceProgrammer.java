@@ -1,0 +1,73 @@
+package org.pcmsim.device;
+
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Programs devices one at a time from a generator: the single place where programming noise and
+ * drift exponents are drawn, shared by {@link ProgrammedDevices}, the crossbar and the analog DNN
+ * layers so that they all run the same physics.
+ *
+ * <p>Each programmed device (target ≠ 0) consumes exactly two standard normals, in this order:
+ * the programming noise ξ_P, then the drift-exponent noise ξ_ν. Unprogrammed devices consume none.
+ */
+public final class DeviceProgrammer {
+    private final PcmDeviceModel model;
+    private final NormalizedGaussianSampler normal;
+    private final double invGMax;
+
+    /**
+     * @param model the device model
+     * @param rng the generator of this programming event
+     */
+    public DeviceProgrammer(PcmDeviceModel model, UniformRandomProvider rng) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.normal = ZigguratSampler.NormalizedGaussian.of(Objects.requireNonNull(rng, "rng"));
+        this.invGMax = 1.0 / model.gMax();
+    }
+
+    /** @return the device model */
+    public PcmDeviceModel model() {
+        return model;
+    }
+
+    /**
+     * Programs one device.
+     *
+     * @param target target conductance, µS, signed
+     * @param nu where to store the drawn drift exponent
+     * @param index index into {@code nu}
+     * @return the programmed conductance G_P, µS (0 if the target is 0)
+     */
+    public double program(double target, double[] nu, int index) {
+        if (target == 0.0) {
+            nu[index] = 0.0;
+            return 0.0;
+        }
+        double g = Math.abs(target) * invGMax;
+        double gp = target + model.programming().sigma(g) * normal.sample();
+        DriftLaw d = model.drift();
+        nu[index] = d.scale() * Math.abs(d.mean(g) + d.sigma(g) * normal.sample());
+        return gp;
+    }
+
+    /**
+     * Programs one device whose device-law values were computed beforehand (the same target level
+     * recurs in quantised arrays, and the laws cost a log and a power each).
+     *
+     * @param target target conductance, µS, signed, non-zero
+     * @param sigmaP σ_P(g), µS
+     * @param muNu μ_ν(g)
+     * @param sigmaNu σ_ν(g)
+     * @param nu where to store the drawn drift exponent
+     * @param index index into {@code nu}
+     * @return the programmed conductance G_P, µS
+     */
+    public double program(double target, double sigmaP, double muNu, double sigmaNu, double[] nu, int index) {
+        double gp = target + sigmaP * normal.sample();
+        nu[index] = model.drift().scale() * Math.abs(muNu + sigmaNu * normal.sample());
+        return gp;
+    }
+}

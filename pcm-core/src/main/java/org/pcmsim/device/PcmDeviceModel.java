@@ -1,0 +1,126 @@
+package org.pcmsim.device;
+
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.pcmsim.internal.Checks;
+
+/**
+ * The statistical model of one phase-change-memory device: programming noise, conductance drift and
+ * 1/f read noise (Nandakumar et al., "Phase-change memory models for deep learning training and
+ * inference", ICECS 2019; the same fit as IBM aihwkit's {@code PCMLikeNoiseModel}).
+ *
+ * <p>The model is data; randomness enters only where a generator is passed in: {@link #program}
+ * draws the programmed conductance G_P and the drift exponent ν once, and every
+ * {@link ProgrammedDevices#read read} draws fresh 1/f noise.
+ *
+ * @param gMax largest target conductance of one device, µS
+ * @param t0 time of the first read after programming and reference of drift, s
+ * @param tRead read pulse width in the 1/f noise integral, s
+ * @param programming programming-noise law
+ * @param drift drift law
+ * @param readNoise 1/f read-noise law
+ * @param readNoiseNormalization what normalises the target before Q_s is evaluated
+ */
+public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNoise programming,
+                             DriftLaw drift, ReadNoise readNoise, ReadNoiseNormalization readNoiseNormalization) {
+
+    /** Offset added to a normalised conductance before a log or negative power is taken. */
+    public static final double G_EPSILON = 1e-15;
+
+    /** Validates every parameter; messages name the bad value. */
+    public PcmDeviceModel {
+        Checks.positive("gMax (µS)", gMax);
+        Checks.positive("t0 (s)", t0);
+        Checks.positive("tRead (s)", tRead);
+        Objects.requireNonNull(programming, "programming");
+        Objects.requireNonNull(drift, "drift");
+        Objects.requireNonNull(readNoise, "readNoise");
+        Objects.requireNonNull(readNoiseNormalization, "readNoiseNormalization");
+    }
+
+    /**
+     * The PCM device of Nandakumar et al. 2019 with the paper's defaults: G_max = 25 µS, t0 = 20 s,
+     * t_read = 250 ns, read noise normalised by G_max.
+     *
+     * @return the default device model
+     */
+    public static PcmDeviceModel nandakumar2019() {
+        return new PcmDeviceModel(25.0, 20.0, 250e-9, ProgrammingNoise.NANDAKUMAR_2019, DriftLaw.NANDAKUMAR_2019,
+                ReadNoise.NANDAKUMAR_2019, ReadNoiseNormalization.G_MAX);
+    }
+
+    /**
+     * A device without any noise or drift: programming is exact and reads return the target.
+     *
+     * @return the default model with every noise scale at zero
+     */
+    public static PcmDeviceModel ideal() {
+        return nandakumar2019().withNoiseScales(0, 0, 0);
+    }
+
+    /**
+     * @param programmingScale multiplier of σ_P
+     * @param driftScale multiplier of ν
+     * @param readNoiseScale multiplier of Q_s
+     * @return this model with other noise scales
+     */
+    public PcmDeviceModel withNoiseScales(double programmingScale, double driftScale, double readNoiseScale) {
+        return new PcmDeviceModel(gMax, t0, tRead, programming.withScale(programmingScale),
+                drift.withScale(driftScale), readNoise.withScale(readNoiseScale), readNoiseNormalization);
+    }
+
+    /**
+     * @param normalization the read-noise normalisation
+     * @return this model with another read-noise normalisation
+     */
+    public PcmDeviceModel withReadNoiseNormalization(ReadNoiseNormalization normalization) {
+        return new PcmDeviceModel(gMax, t0, tRead, programming, drift, readNoise, normalization);
+    }
+
+    /**
+     * The time dependence of the 1/f read noise, sqrt(ln((t + t_read) / (2 t_read))) (≈ 4.18 at
+     * t = 20 s).
+     *
+     * @param t seconds after programming, ≥ 0
+     * @return the dimensionless 1/f factor
+     */
+    public double readNoiseTimeFactor(double t) {
+        checkTime(t);
+        return Math.sqrt(Math.log((t + tRead) / (2 * tRead)));
+    }
+
+    /**
+     * The drift factor (t / t0)^(−ν) for t &gt; t0, 1 otherwise.
+     *
+     * @param nu drift exponent
+     * @param t seconds after programming
+     * @return G(t) / G_P
+     */
+    public double driftFactor(double nu, double t) {
+        return t > t0 ? Math.exp(-nu * Math.log(t / t0)) : 1.0;
+    }
+
+    /**
+     * Programs every device of an array once: draws G_P = G_T + σ_P(g)·ξ and ν. Devices whose target
+     * is exactly 0 are not programmed and stay at 0.
+     *
+     * @param targets target conductances, µS, signed; any shape
+     * @param rng the generator of this programming event
+     * @return the programmed state, which can then be read any number of times
+     */
+    public ProgrammedDevices program(INDArray targets, UniformRandomProvider rng) {
+        double[] t = targets.dup('c').data().asDouble();
+        return ProgrammedDevices.program(this, t, targets.shape(), rng);
+    }
+
+    /**
+     * @param t a read time in seconds
+     * @throws IllegalArgumentException if t is negative or not finite
+     */
+    public static void checkTime(double t) {
+        if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("read time must be >= 0 s and finite, got " + t);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.pcmsim.device;
+
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An array of PCM devices after programming: the programmed conductances G_P and drift exponents ν,
+ * drawn once. Reads are cheap and may be repeated at any time with fresh 1/f noise; the programmed
+ * state never changes ("program once, read many").
+ */
+public final class ProgrammedDevices {
+    private final PcmDeviceModel model;
+    private final long[] shape;
+    private final double[] targets;
+    private final double[] programmed;
+    private final double[] nu;
+    private final double[] qs;
+
+    private ProgrammedDevices(PcmDeviceModel model, long[] shape, double[] targets, double[] programmed,
+                              double[] nu) {
+        this.model = model;
+        this.shape = shape.clone();
+        this.targets = targets;
+        this.programmed = programmed;
+        this.nu = nu;
+        this.qs = readNoiseAmplitudes(model, targets);
+    }
+
+    static ProgrammedDevices program(PcmDeviceModel model, double[] targets, long[] shape,
+                                     UniformRandomProvider rng) {
+        for (int i = 0; i < targets.length; i++) {
+            if (!Double.isFinite(targets[i])) {
+                throw new IllegalArgumentException("target conductance " + i + " must be finite, got " + targets[i]);
+            }
+        }
+        DeviceProgrammer p = new DeviceProgrammer(model, rng);
+        double[] gp = new double[targets.length];
+        double[] nu = new double[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            gp[i] = p.program(targets[i], nu, i);
+        }
+        return new ProgrammedDevices(model, shape, targets, gp, nu);
+    }
+
+    /**
+     * Read-noise amplitudes Q_s of an array of devices that form one slice, under the model's
+     * normalisation (G_max, or the largest |target| of the slice).
+     *
+     * @param model the device model
+     * @param targets target conductances of the slice, µS
+     * @return Q_s per device (0 where the target is 0)
+     */
+    public static double[] readNoiseAmplitudes(PcmDeviceModel model, double[] targets) {
+        double norm = model.gMax();
+        if (model.readNoiseNormalization() == ReadNoiseNormalization.SLICE_MAX) {
+            double max = 0;
+            for (double t : targets) {
+                max = Math.max(max, Math.abs(t));
+            }
+            norm = max > 0 ? max : model.gMax();
+        }
+        double[] q = new double[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            q[i] = targets[i] == 0.0 ? 0.0 : model.readNoise().qs(Math.abs(targets[i]) / norm);
+        }
+        return q;
+    }
+
+    /** @return the device model */
+    public PcmDeviceModel model() {
+        return model;
+    }
+
+    /** @return the number of devices */
+    public int size() {
+        return targets.length;
+    }
+
+    /** @return the target conductances, µS */
+    public INDArray targets() {
+        return array(targets);
+    }
+
+    /** @return the programmed conductances G_P, µS */
+    public INDArray programmed() {
+        return array(programmed);
+    }
+
+    /** @return the drift exponents ν */
+    public INDArray driftExponents() {
+        return array(nu);
+    }
+
+    /**
+     * Conductances at time t without read noise, G_P · (t / t0)^(−ν).
+     *
+     * @param t seconds after programming
+     * @return drifted conductances, µS
+     */
+    public INDArray conductances(double t) {
+        PcmDeviceModel.checkTime(t);
+        double[] out = new double[programmed.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = programmed[i] * model.driftFactor(nu[i], t);
+        }
+        return array(out);
+    }
+
+    /**
+     * One read at time t: drifted conductances with fresh 1/f read noise, one normal per device.
+     *
+     * @param t seconds after programming
+     * @param rng the generator of this read
+     * @return read conductances, µS, in the shape of the targets
+     */
+    public INDArray read(double t, UniformRandomProvider rng) {
+        double f = model.readNoiseTimeFactor(t);
+        NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(Objects.requireNonNull(rng, "rng"));
+        double[] out = new double[programmed.length];
+        for (int i = 0; i < out.length; i++) {
+            double g = programmed[i] * model.driftFactor(nu[i], t);
+            out[i] = g + g * qs[i] * f * normal.sample();
+        }
+        return array(out);
+    }
+
+    private INDArray array(double[] data) {
+        return Nd4j.create(data.clone(), shape.clone(), 'c');
+    }
+}

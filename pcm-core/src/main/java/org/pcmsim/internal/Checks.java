@@ -1,0 +1,55 @@
+package org.pcmsim.internal;
+
+/**
+ * Argument checks whose messages name the bad value; written so that NaN always fails.
+ * Not part of the public API.
+ */
+public final class Checks {
+    private Checks() {
+    }
+
+    /**
+     * @param name the parameter's name, as the user knows it
+     * @param v the value
+     * @throws IllegalArgumentException if v is NaN or infinite
+     */
+    public static void finite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + v);
+        }
+    }
+
+    /**
+     * @param name the parameter's name
+     * @param v the value
+     * @throws IllegalArgumentException unless 0 &lt; v &lt; ∞
+     */
+    public static void positive(String name, double v) {
+        if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be > 0 and finite, got " + v);
+        }
+    }
+
+    /**
+     * @param name the parameter's name
+     * @param v the value
+     * @throws IllegalArgumentException unless 0 ≤ v &lt; ∞
+     */
+    public static void nonNegative(String name, double v) {
+        if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be >= 0 and finite, got " + v);
+        }
+    }
+
+    /**
+     * @param name the parameter's name
+     * @param v the value
+     * @param min the smallest allowed value
+     * @throws IllegalArgumentException if v &lt; min
+     */
+    public static void atLeast(String name, int v, int min) {
+        if (v < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + v);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.pcmsim.montecarlo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.pcmsim.device.PcmDeviceModel;
+
+/**
+ * Runs Monte Carlo trials of analog MVMs in parallel.
+ *
+ * <p>Reproducibility: trial i of any configuration draws from streams derived from (seed, i) alone
+ * ({@link TrialStreams}), and results are stored by trial index, so one seed gives bit-identical
+ * numbers whatever the thread count, and {@link #replay} recomputes any single trial. Because the
+ * data stream does not depend on the configuration, trial i of every configuration sees the same
+ * weights and inputs (common random numbers), which sharpens comparisons between configurations.
+ */
+public final class MonteCarloEngine {
+    private final int threads;
+
+    /** @param threads worker threads, ≥ 1 */
+    public MonteCarloEngine(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** @return an engine with one thread per available processor */
+    public static MonteCarloEngine allCores() {
+        return new MonteCarloEngine(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @return the number of worker threads */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs one configuration.
+     *
+     * @param config the configuration
+     * @param times read times, s, strictly increasing
+     * @param trials T ≥ 1
+     * @param seed root seed
+     * @return η per trial and time
+     */
+    public MonteCarloResult run(MvmTrialConfig config, double[] times, int trials, long seed) {
+        return runAll(List.of(config), times, trials, seed, ProgressListener.NONE).get(0);
+    }
+
+    /**
+     * Runs several configurations on the same trials, spreading all (configuration, trial) pairs over
+     * the threads.
+     *
+     * @param configs the configurations
+     * @param times read times, s, strictly increasing
+     * @param trials T ≥ 1 per configuration
+     * @param seed root seed
+     * @param listener told of progress (trials over all configurations)
+     * @return one result per configuration, in order
+     * @throws CancellationException if the calling thread is interrupted
+     */
+    public List<MonteCarloResult> runAll(List<MvmTrialConfig> configs, double[] times, int trials, long seed,
+                                         ProgressListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        checkTimes(times);
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
+        }
+        if (configs.isEmpty()) {
+            return List.of();
+        }
+        int nc = configs.size();
+        double[][][] eta = new double[nc][trials][];
+        long total = (long) nc * trials;
+        AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            MvmTrial trial = null;
+            int trialConfig = -1;
+            long task;
+            while (failure.get() == null && (task = next.getAndIncrement()) < total) {
+                int c = (int) (task / trials);
+                int i = (int) (task % trials);
+                try {
+                    if (c != trialConfig) {
+                        trial = new MvmTrial(configs.get(c));
+                        trialConfig = c;
+                    }
+                    double[] e = new double[times.length];
+                    trial.run(seed, i, times, e);
+                    eta[c][i] = e;
+                } catch (RuntimeException | Error ex) {
+                    failure.compareAndSet(null, ex);
+                    return;
+                }
+                listener.progress(done.incrementAndGet(), total);
+            }
+        };
+        int nThreads = (int) Math.min(threads, total);
+        List<Thread> pool = new ArrayList<>();
+        for (int k = 1; k < nThreads; k++) {
+            Thread t = new Thread(worker, "pcm-montecarlo-" + k);
+            t.setDaemon(true);
+            pool.add(t);
+            t.start();
+        }
+        worker.run();
+        try {
+            for (Thread t : pool) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            failure.compareAndSet(null, new CancellationException("Monte Carlo run interrupted"));
+            for (Thread t : pool) {
+                try {
+                    t.join();
+                } catch (InterruptedException ignored) {
+                    // Already cancelling; the workers stop at their next trial.
+                }
+            }
+            Thread.currentThread().interrupt();
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException re) {
+            throw re;
+        }
+        if (f instanceof Error er) {
+            throw er;
+        }
+        List<MonteCarloResult> out = new ArrayList<>(nc);
+        for (int c = 0; c < nc; c++) {
+            out.add(new MonteCarloResult(configs.get(c), times, eta[c], seed));
+        }
+        return out;
+    }
+
+    /**
+     * Recomputes one trial alone; equals that trial inside a full run with the same seed.
+     *
+     * @param config the configuration
+     * @param times read times, s
+     * @param seed root seed
+     * @param trial trial index
+     * @return η at every time
+     */
+    public static double[] replay(MvmTrialConfig config, double[] times, long seed, int trial) {
+        checkTimes(times);
+        if (trial < 0) {
+            throw new IllegalArgumentException("trial must be >= 0, got " + trial);
+        }
+        double[] e = new double[times.length];
+        new MvmTrial(config).run(seed, trial, times, e);
+        return e;
+    }
+
+    private static void checkTimes(double[] times) {
+        if (times.length == 0) {
+            throw new IllegalArgumentException("at least one read time is needed");
+        }
+        for (int i = 0; i < times.length; i++) {
+            PcmDeviceModel.checkTime(times[i]);
+            if (i > 0 && !(times[i] > times[i - 1])) {
+                throw new IllegalArgumentException("read times must increase, got " + times[i - 1] + " then " + times[i]);
+            }
+        }
+    }
+}

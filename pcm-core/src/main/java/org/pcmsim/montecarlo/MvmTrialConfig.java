@@ -1,0 +1,78 @@
+package org.pcmsim.montecarlo;
+
+import java.util.Objects;
+import org.pcmsim.crossbar.CrossbarConfig;
+import org.pcmsim.crossbar.ReadNoiseSampling;
+import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.slicing.SlicingScheme;
+import org.pcmsim.slicing.WeightQuantization;
+
+/**
+ * Everything one Monte Carlo trial of an analog MVM depends on (MODEL.md §4), apart from its seed
+ * and read times.
+ *
+ * @param crossbar the crossbar periphery (size, bit widths, clipping, GDC)
+ * @param device the PCM device model
+ * @param slicing the weight-slicing scheme
+ * @param weights how the Gaussian weights are quantised (9-bit integers or ternary)
+ * @param sampling how read noise is drawn
+ */
+public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, SlicingScheme slicing,
+                             WeightQuantization weights, ReadNoiseSampling sampling) {
+
+    /** Rejects nulls and a slicing scheme whose magnitude bits differ from the crossbar's weights. */
+    public MvmTrialConfig {
+        Objects.requireNonNull(crossbar, "crossbar");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(slicing, "slicing");
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(sampling, "sampling");
+        if (slicing.maxMagnitude() != crossbar.weightMax()) {
+            throw new IllegalArgumentException("slicing is for |W| <= " + slicing.maxMagnitude()
+                    + " but the crossbar's weights reach " + crossbar.weightMax());
+        }
+    }
+
+    /**
+     * The paper's crossbar and device with 9-bit weights and aggregated read-noise sampling.
+     *
+     * @param slicing the slicing scheme
+     * @return the configuration
+     */
+    public static MvmTrialConfig paper(SlicingScheme slicing) {
+        return new MvmTrialConfig(CrossbarConfig.paper(), PcmDeviceModel.nandakumar2019(), slicing,
+                WeightQuantization.INT9, ReadNoiseSampling.AGGREGATED);
+    }
+
+    /**
+     * @param s another slicing scheme
+     * @return this configuration with it
+     */
+    public MvmTrialConfig withSlicing(SlicingScheme s) {
+        return new MvmTrialConfig(crossbar, device, s, weights, sampling);
+    }
+
+    /**
+     * @param w another weight quantisation
+     * @return this configuration with it
+     */
+    public MvmTrialConfig withWeights(WeightQuantization w) {
+        return new MvmTrialConfig(crossbar, device, slicing, w, sampling);
+    }
+
+    /**
+     * @param s another read-noise sampler
+     * @return this configuration with it
+     */
+    public MvmTrialConfig withSampling(ReadNoiseSampling s) {
+        return new MvmTrialConfig(crossbar, device, slicing, weights, s);
+    }
+
+    /**
+     * @param d another device model
+     * @return this configuration with it
+     */
+    public MvmTrialConfig withDevice(PcmDeviceModel d) {
+        return new MvmTrialConfig(crossbar, d, slicing, weights, sampling);
+    }
+}

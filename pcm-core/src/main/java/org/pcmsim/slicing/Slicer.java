@@ -1,0 +1,131 @@
+package org.pcmsim.slicing;
+
+import java.util.Objects;
+
+/**
+ * Splits integer weight magnitudes into slice values (MODEL.md §3). For {@link
+ * SlicingAlgorithm#MAX_FILL_EC} each slice must be programmed before the next is computed; the
+ * caller passes a {@link SliceProgrammer} that returns the value actually reached.
+ *
+ * <p>Slices are visited from the most significant (j = n_W − 1) to the least (j = 0), which is also
+ * the order in which devices are programmed.
+ */
+public final class Slicer {
+
+    /** Programs one slice of one weight and reports the value actually reached. */
+    @FunctionalInterface
+    public interface SliceProgrammer {
+        /**
+         * @param slice j
+         * @param value the slice value to program, in weight units (may be negative for EC)
+         * @return the value actually programmed, in weight units
+         */
+        double program(int slice, double value);
+    }
+
+    private final SlicingScheme scheme;
+    private final double range;
+    private final double[] significance;
+    private final double[] capacityBelow;
+    private final double sumSignificance;
+
+    /** @param scheme the slicing configuration */
+    public Slicer(SlicingScheme scheme) {
+        this.scheme = Objects.requireNonNull(scheme, "scheme");
+        int n = scheme.nSlices();
+        this.range = scheme.range();
+        this.significance = new double[n];
+        this.capacityBelow = new double[n];
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            significance[j] = scheme.significance(j);
+            capacityBelow[j] = range * sum;
+            sum += significance[j];
+        }
+        this.sumSignificance = sum;
+    }
+
+    /** @return the scheme */
+    public SlicingScheme scheme() {
+        return scheme;
+    }
+
+    /**
+     * Noise-free slicing: the slice values S_0 … S_{n−1} with Σ b^j S_j = |W|.
+     *
+     * @param magnitude |W|, 0 ≤ |W| ≤ 2^bits − 1
+     * @param out receives S_j at index j (length ≥ n_W)
+     */
+    public void slice(double magnitude, double[] out) {
+        slice(magnitude, out, null);
+    }
+
+    /**
+     * Slicing with programming interleaved. Without error correction the programmer is only told
+     * each value; with {@link SlicingAlgorithm#MAX_FILL_EC} the actual value it returns is
+     * subtracted from what remains.
+     *
+     * @param magnitude |W|
+     * @param out receives the target S_j at index j
+     * @param programmer programs each slice, or {@code null}
+     */
+    public void slice(double magnitude, double[] out, SliceProgrammer programmer) {
+        if (!(magnitude >= 0 && magnitude <= scheme.maxMagnitude())) {
+            throw new IllegalArgumentException(
+                    "weight magnitude must be in 0.." + scheme.maxMagnitude() + ", got " + magnitude);
+        }
+        int n = scheme.nSlices();
+        switch (scheme.algorithm()) {
+            case EQUAL_FILL -> {
+                double s = magnitude / sumSignificance;
+                for (int j = n - 1; j >= 0; j--) {
+                    out[j] = s;
+                    if (programmer != null) {
+                        programmer.program(j, s);
+                    }
+                }
+            }
+            case POSITIONAL -> {
+                long w = Math.round(magnitude);
+                if (w != magnitude) {
+                    throw new IllegalArgumentException("positional slicing needs an integer magnitude, got " + magnitude);
+                }
+                int k = Integer.numberOfTrailingZeros(scheme.base());
+                long mask = scheme.base() - 1L;
+                for (int j = n - 1; j >= 0; j--) {
+                    out[j] = (w >>> (j * k)) & mask;
+                    if (programmer != null) {
+                        programmer.program(j, out[j]);
+                    }
+                }
+            }
+            case MAX_FILL, MAX_FILL_EC -> maxFill(magnitude, out, programmer,
+                    scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC);
+            default -> throw new AssertionError(scheme.algorithm());
+        }
+    }
+
+    private void maxFill(double magnitude, double[] out, SliceProgrammer programmer, boolean correct) {
+        int n = scheme.nSlices();
+        double rest = magnitude;
+        for (int j = n - 1; j >= 0; j--) {
+            double s;
+            if (j == 0) {
+                s = rest;
+            } else if (scheme.base() == 1) {
+                s = rest >= range ? range : 0.0;
+            } else {
+                s = rest > capacityBelow[j] ? Math.min(rest / significance[j], range) : 0.0;
+            }
+            out[j] = s;
+            double actual = s;
+            if (programmer != null) {
+                double reached = programmer.program(j, s);
+                if (correct) {
+                    actual = reached;
+                }
+            }
+            rest -= significance[j] * actual;
+        }
+    }
+}
