@@ -1,0 +1,129 @@
+package org.pcmsim.experiment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pcmsim.Version;
+import org.pcmsim.montecarlo.MonteCarloEngine;
+import org.pcmsim.montecarlo.MonteCarloResult;
+import org.pcmsim.montecarlo.MvmTrialConfig;
+import org.pcmsim.montecarlo.ProgressListener;
+import org.pcmsim.slicing.SlicingAlgorithm;
+import org.pcmsim.slicing.SlicingScheme;
+import org.pcmsim.theory.EqualFillTheory;
+
+/**
+ * Runs a published experiment and turns the Monte Carlo results into figure rows, with the eq. 8
+ * theory where the figure shows it.
+ *
+ * <p>With one slice every algorithm and base gives the same slices (MODEL.md §3, the n_W = 1 law,
+ * which the tests check to the last digit), so all n_W = 1 points of a figure are simulated once; so
+ * is any configuration that appears in several series.
+ */
+public final class ExperimentRunner {
+    private ExperimentRunner() {
+    }
+
+    /**
+     * @param spec the experiment
+     * @param settings trials, seed, threads and model
+     * @param listener told of progress over all the experiment's trials
+     * @return the figure's rows and provenance
+     */
+    public static FigureResult run(ExperimentSpec spec, RunSettings settings, ProgressListener listener) {
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        int magnitudeBits = settings.crossbar().weightBits() - 1;
+        Map<MvmTrialConfig, Integer> unique = new LinkedHashMap<>();
+        List<List<MvmTrialConfig>> perSeries = new ArrayList<>();
+        for (SeriesSpec s : spec.series()) {
+            List<MvmTrialConfig> configs = new ArrayList<>();
+            for (SlicingScheme scheme : s.schemes()) {
+                MvmTrialConfig c = new MvmTrialConfig(settings.crossbar(), settings.device(),
+                        simulated(scheme, magnitudeBits), s.weights(), settings.sampling());
+                unique.putIfAbsent(c, unique.size());
+                configs.add(c);
+            }
+            perSeries.add(configs);
+        }
+        double[] times = spec.times();
+        List<MonteCarloResult> results = new MonteCarloEngine(settings.threads())
+                .runAll(new ArrayList<>(unique.keySet()), times, settings.trials(), settings.seed(), listener);
+
+        List<ResultRow> rows = new ArrayList<>();
+        Map<String, String> panels = new LinkedHashMap<>();
+        for (int si = 0; si < spec.series().size(); si++) {
+            SeriesSpec s = spec.series().get(si);
+            panels.put(s.label(), s.panel());
+            List<MonteCarloResult> pts = new ArrayList<>();
+            for (MvmTrialConfig c : perSeries.get(si)) {
+                pts.add(results.get(unique.get(c)));
+            }
+            for (int p = 0; p < pts.size(); p++) {
+                SlicingScheme scheme = s.schemes().get(p);
+                for (int t = 0; t < times.length; t++) {
+                    rows.add(new ResultRow(spec.figure(), s.label(), s.weights().id(), scheme.algorithm().id(),
+                            scheme.base(), scheme.nSlices(), times[t], settings.trials(), "eta",
+                            pts.get(p).mean(t), pts.get(p).std(t)));
+                }
+            }
+            if (s.theory()) {
+                rows.addAll(theoryRows(spec, s, pts, times, settings.trials()));
+            }
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("project", "pcm-sim");
+        provenance.put("version", Version.get());
+        provenance.put("experiment", spec.name());
+        provenance.put("seed", settings.seed());
+        provenance.put("trials", settings.trials());
+        provenance.put("threads", settings.threads());
+        provenance.put("readNoiseSampling", settings.sampling().name());
+        provenance.put("crossbar", settings.crossbar());
+        provenance.put("device", settings.device());
+        provenance.put("readTimesS", times);
+        provenance.put("simulatedConfigurations", unique.size());
+        provenance.put("started", start.toString());
+        provenance.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+        return new FigureResult(spec.name(), spec.figure(), spec.title(), spec.xAxis(), times, panels, rows,
+                provenance);
+    }
+
+    /** The scheme actually simulated: n_W = 1 schemes all collapse to one (the n_W = 1 law). */
+    private static SlicingScheme simulated(SlicingScheme s, int magnitudeBits) {
+        if (s.nSlices() == 1) {
+            return new SlicingScheme(SlicingAlgorithm.EQUAL_FILL, 1, 1, magnitudeBits);
+        }
+        if (s.algorithm() == SlicingAlgorithm.POSITIONAL) {
+            int k = (magnitudeBits + s.nSlices() - 1) / s.nSlices();
+            return new SlicingScheme(SlicingAlgorithm.POSITIONAL, s.nSlices(), 1 << k, magnitudeBits);
+        }
+        return new SlicingScheme(s.algorithm(), s.nSlices(), s.base(), magnitudeBits);
+    }
+
+    private static List<ResultRow> theoryRows(ExperimentSpec spec, SeriesSpec s, List<MonteCarloResult> pts,
+                                              double[] times, int trials) {
+        int single = -1;
+        for (int p = 0; p < s.schemes().size(); p++) {
+            if (s.schemes().get(p).nSlices() == 1) {
+                single = p;
+            }
+        }
+        if (single < 0) {
+            throw new IllegalStateException("series '" + s.label() + "' needs an n_W = 1 point to calibrate eq. 8");
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        for (SlicingScheme scheme : s.schemes()) {
+            for (int t = 0; t < times.length; t++) {
+                double eta = EqualFillTheory.eta(pts.get(single).mean(t), scheme.nSlices(), scheme.base());
+                rows.add(new ResultRow(spec.figure(), "Theory b_W=" + scheme.base(), s.weights().id(),
+                        scheme.algorithm().id(), scheme.base(), scheme.nSlices(), times[t], trials, "eta_theory",
+                        eta, Double.NaN));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,95 @@
+package org.pcmsim.experiment;
+
+import java.util.Objects;
+import org.pcmsim.crossbar.CrossbarConfig;
+import org.pcmsim.crossbar.ReadNoiseSampling;
+import org.pcmsim.device.PcmDeviceModel;
+
+/**
+ * How to run an experiment: trials, seed, threads and the model.
+ *
+ * @param trials Monte Carlo trials per point, ≥ 1
+ * @param seed root seed
+ * @param threads worker threads, ≥ 1
+ * @param crossbar crossbar periphery
+ * @param device PCM device model
+ * @param sampling read-noise sampler
+ */
+public record RunSettings(int trials, long seed, int threads, CrossbarConfig crossbar, PcmDeviceModel device,
+                          ReadNoiseSampling sampling) {
+
+    /** The documented default root seed of every published figure. */
+    public static final long DEFAULT_SEED = 20220401L;
+
+    /** Validates. */
+    public RunSettings {
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        Objects.requireNonNull(crossbar, "crossbar");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(sampling, "sampling");
+    }
+
+    /**
+     * The paper's model, aggregated read-noise sampling, the default seed, all cores.
+     *
+     * @param trials trials per point
+     * @return the settings
+     */
+    public static RunSettings paper(int trials) {
+        return new RunSettings(trials, DEFAULT_SEED, Runtime.getRuntime().availableProcessors(),
+                CrossbarConfig.paper(), PcmDeviceModel.nandakumar2019(), ReadNoiseSampling.AGGREGATED);
+    }
+
+    /**
+     * @param t trials per point
+     * @return these settings with another trial count
+     */
+    public RunSettings withTrials(int t) {
+        return new RunSettings(t, seed, threads, crossbar, device, sampling);
+    }
+
+    /**
+     * @param s root seed
+     * @return these settings with another seed
+     */
+    public RunSettings withSeed(long s) {
+        return new RunSettings(trials, s, threads, crossbar, device, sampling);
+    }
+
+    /**
+     * @param t worker threads
+     * @return these settings with another thread count
+     */
+    public RunSettings withThreads(int t) {
+        return new RunSettings(trials, seed, t, crossbar, device, sampling);
+    }
+
+    /**
+     * @param d device model
+     * @return these settings with another device model
+     */
+    public RunSettings withDevice(PcmDeviceModel d) {
+        return new RunSettings(trials, seed, threads, crossbar, d, sampling);
+    }
+
+    /**
+     * @param c crossbar periphery
+     * @return these settings with another crossbar
+     */
+    public RunSettings withCrossbar(CrossbarConfig c) {
+        return new RunSettings(trials, seed, threads, c, device, sampling);
+    }
+
+    /**
+     * @param s read-noise sampler
+     * @return these settings with another sampler
+     */
+    public RunSettings withSampling(ReadNoiseSampling s) {
+        return new RunSettings(trials, seed, threads, crossbar, device, s);
+    }
+}
