@@ -23,6 +23,9 @@ public final class Slicer {
         double program(int slice, double value);
     }
 
+    /** Remainders below this (in weight levels) are rounding, not weight: a slice of 1e-15 would be programmed. */
+    private static final double ROUNDING = 1e-9;
+
     private final SlicingScheme scheme;
     private final double range;
     private final double[] significance;
@@ -110,12 +113,17 @@ public final class Slicer {
         double rest = magnitude;
         for (int j = n - 1; j >= 0; j--) {
             double s;
+            boolean absorbsAll;
             if (j == 0) {
                 s = rest;
+                absorbsAll = true;
             } else if (scheme.base() == 1) {
                 s = rest >= range ? range : 0.0;
+                absorbsAll = false;
             } else {
-                s = rest > capacityBelow[j] ? Math.min(rest / significance[j], range) : 0.0;
+                double share = rest / significance[j];
+                absorbsAll = rest > capacityBelow[j] && share <= range;
+                s = rest > capacityBelow[j] ? Math.min(share, range) : 0.0;
             }
             out[j] = s;
             double actual = s;
@@ -125,7 +133,14 @@ public final class Slicer {
                     actual = reached;
                 }
             }
-            rest -= significance[j] * actual;
+            // When a slice takes all that remains, the remainder is exactly zero: rounding in
+            // rest - b^j (rest / b^j) would otherwise leave a ~1e-15 target that gets programmed.
+            double placed = absorbsAll ? rest : significance[j] * s;
+            double left = rest - placed;
+            if (Math.abs(left) < ROUNDING) {
+                left = 0.0;
+            }
+            rest = left - significance[j] * (actual - s);
         }
     }
 }
