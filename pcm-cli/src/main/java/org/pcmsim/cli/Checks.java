@@ -1,0 +1,26 @@
+package org.pcmsim.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Option checks that fail as usage errors naming the option and the value. */
+final class Checks {
+    private Checks() {
+    }
+
+    static int inRange(CommandSpec spec, String option, int v, int min, int max) {
+        if (v < min || v > max) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + v
+                    + (max == Integer.MAX_VALUE ? " (must be >= " + min + ")" : " (must be in " + min + ".." + max + ")"));
+        }
+        return v;
+    }
+
+    static double scale(CommandSpec spec, String option, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + v
+                    + " (must be a finite number >= 0)");
+        }
+        return v;
+    }
+}

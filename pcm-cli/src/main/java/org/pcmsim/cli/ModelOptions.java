@@ -1,0 +1,108 @@
+package org.pcmsim.cli;
+
+import java.util.Locale;
+import org.pcmsim.crossbar.CrossbarConfig;
+import org.pcmsim.crossbar.ReadNoiseSampling;
+import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.device.ReadNoiseNormalization;
+import org.pcmsim.experiment.RunSettings;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The model parameters a user may vary (MODEL.md): crossbar size, ADC width, drift compensation,
+ * noise scales, read-noise normalisation and sampler. Values are checked as they are parsed, so a
+ * bad one is a usage error naming the option.
+ */
+public final class ModelOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private int size = CrossbarConfig.paper().size();
+    private int adcBits = CrossbarConfig.paper().adcBits();
+    private boolean gdc = true;
+    private double programmingScale = 1;
+    private double driftScale = 1;
+    private double readScale = 1;
+    private ReadNoiseNormalization normalization = ReadNoiseNormalization.G_MAX;
+    private ReadNoiseSampling sampling = ReadNoiseSampling.AGGREGATED;
+
+    @Option(names = "--crossbar-size", order = 31, paramLabel = "N", description = "Crossbar rows = columns (default: ${DEFAULT-VALUE}).",
+            defaultValue = "128")
+    void setSize(int n) {
+        size = Checks.inRange(spec, "--crossbar-size", n, 2, 4096);
+    }
+
+    @Option(names = "--adc-bits", order = 32, paramLabel = "B", description = "Signed ADC width per weight slice (default: ${DEFAULT-VALUE}).",
+            defaultValue = "8")
+    void setAdcBits(int b) {
+        adcBits = Checks.inRange(spec, "--adc-bits", b, 2, 24);
+    }
+
+    @Option(names = "--gdc", order = 33, negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Global drift compensation (default: on; --no-gdc switches it off).")
+    void setGdc(boolean on) {
+        gdc = on;
+    }
+
+    @Option(names = "--programming-noise", order = 34, paramLabel = "X", defaultValue = "1",
+            description = "Scale of the programming noise sigma_P (default: ${DEFAULT-VALUE}).")
+    void setProgrammingScale(double x) {
+        programmingScale = Checks.scale(spec, "--programming-noise", x);
+    }
+
+    @Option(names = "--drift", order = 35, paramLabel = "X", defaultValue = "1",
+            description = "Scale of the drift exponent nu (default: ${DEFAULT-VALUE}; 0 = no drift).")
+    void setDriftScale(double x) {
+        driftScale = Checks.scale(spec, "--drift", x);
+    }
+
+    @Option(names = "--read-noise", order = 36, paramLabel = "X", defaultValue = "1",
+            description = "Scale of the 1/f read noise Q_s (default: ${DEFAULT-VALUE}).")
+    void setReadScale(double x) {
+        readScale = Checks.scale(spec, "--read-noise", x);
+    }
+
+    @Option(names = "--read-noise-norm", order = 37, paramLabel = "g-max|slice-max", defaultValue = "g-max",
+            description = "What normalises the target before Q_s is evaluated: g-max (physical, default) or "
+                    + "slice-max (the published engine; reproduces the published BitNet figure). MODEL.md §2.")
+    void setNormalization(String v) {
+        normalization = switch (v.toLowerCase(Locale.ROOT)) {
+            case "g-max" -> ReadNoiseNormalization.G_MAX;
+            case "slice-max" -> ReadNoiseNormalization.SLICE_MAX;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--read-noise-norm': '" + v + "', expected g-max or slice-max");
+        };
+    }
+
+    @Option(names = "--read-noise-sampler", order = 38, paramLabel = "aggregated|per-device", defaultValue = "aggregated",
+            description = "How 1/f read noise is drawn: aggregated (one Gaussian per output line, exact in "
+                    + "distribution, fast; default) or per-device (one draw per device, slow).")
+    void setSampling(String v) {
+        sampling = switch (v.toLowerCase(Locale.ROOT)) {
+            case "aggregated" -> ReadNoiseSampling.AGGREGATED;
+            case "per-device" -> ReadNoiseSampling.PER_DEVICE;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--read-noise-sampler': '" + v + "', expected aggregated or per-device");
+        };
+    }
+
+    /** @return the read-noise normalisation chosen */
+    public ReadNoiseNormalization normalization() {
+        return normalization;
+    }
+
+    /**
+     * @param base settings whose trials, seed and threads are kept
+     * @return the settings with this model
+     */
+    public RunSettings apply(RunSettings base) {
+        CrossbarConfig crossbar = CrossbarConfig.paper().withSize(size).withAdcBits(adcBits).withDriftCompensation(gdc);
+        PcmDeviceModel device = PcmDeviceModel.nandakumar2019()
+                .withNoiseScales(programmingScale, driftScale, readScale)
+                .withReadNoiseNormalization(normalization);
+        return base.withCrossbar(crossbar).withDevice(device).withSampling(sampling);
+    }
+}

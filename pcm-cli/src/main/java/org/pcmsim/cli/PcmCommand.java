@@ -1,0 +1,135 @@
+package org.pcmsim.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import org.pcmsim.cli.figures.FigureRegistry;
+import org.pcmsim.cli.progress.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code pcm} command. Exit codes: 0 success, 2 usage error (one line naming the option and
+ * the value), 1 runtime failure (one line; the stack trace only with {@code --verbose}), 130 when
+ * interrupted.
+ */
+@Command(name = "pcm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {RunCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        description = {"Simulate bit-sliced matrix-vector multiplication on analog phase-change-memory crossbars and "
+                + "reproduce the figures of Le Gallo, Ciric et al., Neuromorph. Comput. Eng. 2, 024003 (2022)."},
+        footer = {"", "Start with:  pcm list    then:  pcm run figure-4a"})
+public final class PcmCommand implements Callable<Integer> {
+    /** Exit code of a run stopped by an interrupt. */
+    public static final int EXIT_INTERRUPTED = 130;
+
+    @Spec
+    CommandSpec spec;
+
+    private final FigureRegistry registry;
+    private final boolean stderrIsTerminal;
+
+    /**
+     * @param registry the figures {@code run} and {@code list} know
+     * @param stderrIsTerminal whether progress may draw a live bar on the real stderr
+     */
+    public PcmCommand(FigureRegistry registry, boolean stderrIsTerminal) {
+        this.registry = registry;
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
+
+    /** @return the figures registered by default */
+    public static FigureRegistry defaultRegistry() {
+        return FigureRegistry.standard();
+    }
+
+    /** @return the figures this command knows */
+    public FigureRegistry registry() {
+        return registry;
+    }
+
+    /** @return whether a live progress bar may be drawn */
+    public boolean stderrIsTerminal() {
+        return stderrIsTerminal;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list (see 'pcm --help')");
+    }
+
+    /**
+     * A command line with the project's error handling, for {@link #main} and for tests.
+     *
+     * @param registry the figures to offer
+     * @param stderrIsTerminal whether progress may draw a live bar
+     * @return the configured command line
+     */
+    public static CommandLine commandLine(FigureRegistry registry, boolean stderrIsTerminal) {
+        CommandLine cl = new CommandLine(new PcmCommand(registry, stderrIsTerminal));
+        cl.setParameterExceptionHandler(PcmCommand::usageError);
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> failure(ex, cmd, parseResult));
+        return cl;
+    }
+
+    private static int usageError(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        err.println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static int failure(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (ex instanceof ParameterException pe) {
+            return usageError(pe, new String[0]);
+        }
+        int code = 1;
+        String message;
+        if (ex instanceof CliFailure) {
+            message = ex.getMessage();
+        } else if (ex instanceof CancellationException) {
+            message = "interrupted";
+            code = EXIT_INTERRUPTED;
+        } else {
+            message = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        }
+        err.println(name + ": error: " + oneLine(message));
+        if (verbose(parseResult)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean verbose(ParseResult pr) {
+        for (ParseResult p = pr; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+
+    /**
+     * Runs {@code pcm} and exits with its code.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        // Charts are drawn off-screen, also on machines with a display.
+        System.setProperty("java.awt.headless", "true");
+        int code = commandLine(defaultRegistry(), Progress.stderrIsTerminal()).execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,210 @@
+package org.pcmsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.pcmsim.Version;
+import org.pcmsim.cli.figures.FigureProducer;
+import org.pcmsim.cli.figures.MvmFigureProducer;
+import org.pcmsim.cli.output.AtomicOutput;
+import org.pcmsim.cli.output.CsvResultWriter;
+import org.pcmsim.cli.output.JsonResultWriter;
+import org.pcmsim.cli.output.OutputFormat;
+import org.pcmsim.cli.plot.FigureFiles;
+import org.pcmsim.cli.plot.FigurePlotter;
+import org.pcmsim.cli.progress.Progress;
+import org.pcmsim.device.ReadNoiseNormalization;
+import org.pcmsim.experiment.FigureResult;
+import org.pcmsim.experiment.RunSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pcm run <figure>}: runs a figure and writes {@code <figure>.png/.svg/.csv/.json} to the
+ * output folder. The work is in pcm-core (numbers) and the output and plot packages (files); this
+ * class only turns options into settings and reports.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = "Run a published figure and write its plot (PNG, SVG), points (CSV) and provenance (JSON).",
+        footer = {"", "Examples:", "  pcm run figure-4a", "  pcm run all --out figures",
+            "  pcm run bitnet --read-noise-norm slice-max   # writes bitnet-slice-max.*",
+            "  pcm run figure-4c --trials 20 --format png,csv --out /tmp/quick"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    PcmCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ModelOptions model;
+
+    private String figure;
+    private Integer trials;
+    private long seed = RunSettings.DEFAULT_SEED;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private Set<OutputFormat> formats = EnumSet.allOf(OutputFormat.class);
+    private Integer slices;
+
+    @Option(names = "--out", order = 5, paramLabel = "DIR", defaultValue = "figures",
+            description = "Output folder, created if needed (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Parameters(index = "0", paramLabel = "<figure>", completionCandidates = FigureNames.class,
+            description = "The figure to run: ${COMPLETION-CANDIDATES}.")
+    void setFigure(String name) {
+        if (parent.registry().resolve(name).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for parameter '<figure>': unknown figure '"
+                    + name + "', expected one of " + String.join(", ", parent.registry().names()));
+        }
+        figure = name;
+    }
+
+    @Option(names = {"-n", "--trials"}, order = 1, paramLabel = "N",
+            description = "Monte Carlo trials per point (default: the published count, see 'pcm list').")
+    void setTrials(int n) {
+        trials = Checks.inRange(spec, "--trials", n, 1, Integer.MAX_VALUE);
+    }
+
+    @Option(names = "--seed", order = 2, paramLabel = "S",
+            description = "Root seed; one seed gives the same numbers on any machine and thread count "
+                    + "(default: " + RunSettings.DEFAULT_SEED + ").")
+    void setSeed(long s) {
+        seed = s;
+    }
+
+    @Option(names = {"-j", "--threads"}, order = 3, paramLabel = "T", description = "Worker threads (default: all cores).")
+    void setThreads(int t) {
+        threads = Checks.inRange(spec, "--threads", t, 1, 4096);
+    }
+
+    @Option(names = "--format", order = 6, paramLabel = "FMT", split = ",",
+            description = "Files to write, any of png,svg,csv,json, comma separated (default: all four).")
+    void setFormats(List<String> names) {
+        Set<OutputFormat> set = EnumSet.noneOf(OutputFormat.class);
+        for (String n : names) {
+            try {
+                set.add(OutputFormat.fromId(n));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': " + e.getMessage());
+            }
+        }
+        formats = set;
+    }
+
+    @Option(names = "--slices", order = 7, paramLabel = "N",
+            description = "BitNet only: n_W of the multi-slice series (default: 4, as published).")
+    void setSlices(int n) {
+        slices = Checks.inRange(spec, "--slices", n, 2, 8);
+    }
+
+    @Override
+    public Integer call() {
+        List<FigureProducer> producers = new ArrayList<>(parent.registry().resolve(figure).orElseThrow());
+        if (slices != null) {
+            if (producers.stream().noneMatch(p -> "bitnet".equals(p.name()))) {
+                throw new ParameterException(spec.commandLine(),
+                        "Invalid value for option '--slices': " + slices + " (only the bitnet figure has a slice sweep)");
+            }
+            producers.replaceAll(p -> "bitnet".equals(p.name()) && p instanceof MvmFigureProducer m
+                    ? m.withMultiSliceCount(slices) : p);
+        }
+        // Fail before computing, creating nothing, if the results could not be written.
+        try {
+            AtomicOutput.checkWritable(out);
+        } catch (IOException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+        boolean terminal = parent.stderrIsTerminal();
+        for (FigureProducer p : producers) {
+            RunSettings settings = model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
+                    .withSeed(seed).withThreads(threads));
+            Instant started = Instant.now();
+            long t0 = System.nanoTime();
+            FigureResult result;
+            try (Progress progress = Progress.start(p.name(), common.quiet, terminal, System.err,
+                    spec.commandLine().getErr())) {
+                result = p.produce(settings, progress);
+            }
+            List<Path> files = write(result, stem(p), started, t0);
+            if (!common.quiet) {
+                spec.commandLine().getOut().printf("%s: wrote %s (%s)%n", p.name(),
+                        files.stream().map(Path::toString).collect(Collectors.joining(", ")),
+                        String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+                spec.commandLine().getOut().flush();
+            }
+        }
+        return 0;
+    }
+
+    /** The file name stem: the figure name, marked when the read noise follows the published quirk. */
+    private String stem(FigureProducer p) {
+        return model.normalization() == ReadNoiseNormalization.SLICE_MAX ? p.name() + "-slice-max" : p.name();
+    }
+
+    private List<Path> write(FigureResult result, String stem, Instant started, long t0) {
+        String command = commandLine();
+        try (AtomicOutput group = new AtomicOutput(out)) {
+            if (formats.contains(OutputFormat.CSV)) {
+                group.write(stem + ".csv", os -> CsvResultWriter.write(result, command, os));
+            }
+            if (formats.contains(OutputFormat.PNG) || formats.contains(OutputFormat.SVG)) {
+                FigurePlotter.Figure fig = FigurePlotter.plot(result);
+                if (formats.contains(OutputFormat.PNG)) {
+                    group.write(stem + ".png", os -> FigureFiles.writePng(fig, "pcm-sim " + Version.get(), os));
+                }
+                if (formats.contains(OutputFormat.SVG)) {
+                    group.write(stem + ".svg", os -> FigureFiles.writeSvg(fig, os));
+                }
+            }
+            if (formats.contains(OutputFormat.JSON)) {
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("command", command);
+                run.put("tool", "pcm " + Version.get());
+                run.put("java", System.getProperty("java.version"));
+                run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+                run.put("started", started.toString());
+                run.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+                run.put("formats", formats.stream().map(OutputFormat::id).toList());
+                group.write(stem + ".json", os -> JsonResultWriter.write(result, run, os));
+            }
+            return group.commit();
+        } catch (IOException e) {
+            throw new CliFailure("cannot write results to '" + out + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The command as typed, for provenance: {@code pcm run figure-4a --trials 5}. */
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return "pcm " + String.join(" ", args);
+    }
+
+    /** Completion candidates and help text for {@code <figure>}. */
+    static final class FigureNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return PcmCommand.defaultRegistry().names().iterator();
+        }
+    }
+}

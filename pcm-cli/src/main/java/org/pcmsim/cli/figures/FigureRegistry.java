@@ -1,0 +1,69 @@
+package org.pcmsim.cli.figures;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pcmsim.experiment.ExperimentSpec;
+import org.pcmsim.experiment.Experiments;
+
+/**
+ * The figures {@code pcm run} knows, by name, in the order {@code pcm list} and {@code pcm run all}
+ * use. The Monte Carlo MVM figures come from {@link Experiments#all()}; another module adds its
+ * figures by registering a {@link FigureProducer} here.
+ */
+public final class FigureRegistry {
+    /** The pseudo-figure that runs every figure with {@link FigureProducer#inAll()}. */
+    public static final String ALL = "all";
+
+    private final Map<String, FigureProducer> producers = new LinkedHashMap<>();
+
+    /** @return a registry of the published MVM figures */
+    public static FigureRegistry standard() {
+        FigureRegistry r = new FigureRegistry();
+        for (ExperimentSpec spec : Experiments.all()) {
+            r.register(new MvmFigureProducer(spec));
+        }
+        return r;
+    }
+
+    /**
+     * @param producer a figure to add
+     * @return this registry
+     * @throws IllegalArgumentException if the name is taken or reserved
+     */
+    public FigureRegistry register(FigureProducer producer) {
+        String name = producer.name();
+        if (ALL.equals(name) || producers.containsKey(name)) {
+            throw new IllegalArgumentException("figure name '" + name + "' is already taken");
+        }
+        producers.put(name, producer);
+        return this;
+    }
+
+    /** @return every registered figure, in registration order */
+    public List<FigureProducer> all() {
+        return Collections.unmodifiableList(new ArrayList<>(producers.values()));
+    }
+
+    /** @return the names a user may pass to {@code pcm run}, including {@code all} */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(producers.keySet());
+        names.add(ALL);
+        return names;
+    }
+
+    /**
+     * @param name a figure name or {@code all}
+     * @return the figures it stands for, empty if the name is unknown
+     */
+    public Optional<List<FigureProducer>> resolve(String name) {
+        if (ALL.equals(name)) {
+            return Optional.of(producers.values().stream().filter(FigureProducer::inAll).toList());
+        }
+        FigureProducer p = producers.get(name);
+        return p == null ? Optional.empty() : Optional.of(List.of(p));
+    }
+}

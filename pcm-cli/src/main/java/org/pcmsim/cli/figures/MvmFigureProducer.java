@@ -1,0 +1,101 @@
+package org.pcmsim.cli.figures;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.pcmsim.experiment.ExperimentRunner;
+import org.pcmsim.experiment.ExperimentSpec;
+import org.pcmsim.experiment.FigureResult;
+import org.pcmsim.experiment.RunSettings;
+import org.pcmsim.experiment.SeriesSpec;
+import org.pcmsim.montecarlo.ProgressListener;
+import org.pcmsim.slicing.SlicingScheme;
+
+/** A Monte Carlo MVM figure (4a, 4b, 4c, BitNet): a published {@link ExperimentSpec} run by pcm-core. */
+public final class MvmFigureProducer implements FigureProducer {
+
+    /*
+     * Seconds per unit of work (one slice of a 128 x 128 crossbar programmed or read once) on one
+     * core, measured on the development machine with the aggregated read-noise sampler. Only used
+     * for the estimate that `pcm list` prints.
+     */
+    private static final double SECONDS_PER_SLICE_OP = 2.0e-5;
+
+    private final ExperimentSpec spec;
+
+    /** @param spec the experiment this producer runs */
+    public MvmFigureProducer(ExperimentSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    /** @return the experiment this producer runs */
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String description() {
+        return spec.description();
+    }
+
+    @Override
+    public int defaultTrials() {
+        return spec.defaultTrials();
+    }
+
+    @Override
+    public Duration estimate(RunSettings settings) {
+        // Mirrors the runner's de-duplication: every n_W = 1 point of one weight type is one simulation.
+        Set<String> unique = new HashSet<>();
+        double sliceOps = 0;
+        int reads = spec.times().length;
+        for (SeriesSpec s : spec.series()) {
+            for (SlicingScheme scheme : s.schemes()) {
+                String key = scheme.nSlices() == 1 ? s.weights() + "/1"
+                        : s.weights() + "/" + scheme.algorithm() + "/" + scheme.nSlices() + "/" + scheme.base();
+                if (unique.add(key)) {
+                    // Programming once plus every read, each over all slices of the crossbar.
+                    sliceOps += scheme.nSlices() * (1.0 + reads);
+                }
+            }
+        }
+        double n = settings.crossbar().size() / 128.0;
+        double seconds = sliceOps * settings.trials() * n * n * SECONDS_PER_SLICE_OP / settings.threads();
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /**
+     * The same experiment with another slice count for its multi-slice series (the BitNet sweep's
+     * n_W = 4); single-slice baselines are kept. Labels and description follow the new count.
+     *
+     * @param slices n_W for every series that has more than one slice, 2 … 8
+     * @return a producer of the varied experiment
+     */
+    public MvmFigureProducer withMultiSliceCount(int slices) {
+        List<SeriesSpec> series = new ArrayList<>();
+        for (SeriesSpec s : spec.series()) {
+            boolean multi = s.schemes().stream().anyMatch(sc -> sc.nSlices() > 1);
+            List<SlicingScheme> schemes = s.schemes().stream()
+                    .map(sc -> sc.nSlices() > 1 ? SlicingScheme.of(sc.algorithm(), slices, sc.base()) : sc)
+                    .toList();
+            String label = multi ? s.label().replaceAll("n_W=\\d+", "n_W=" + slices) : s.label();
+            series.add(new SeriesSpec(label, s.weights(), schemes, s.theory(), s.panel()));
+        }
+        String description = spec.description().replaceAll("n_W = \\d+ \\(", "n_W = " + slices + " (");
+        return new MvmFigureProducer(new ExperimentSpec(spec.name(), spec.figure(), spec.title(), description,
+                spec.xAxis(), spec.times(), spec.defaultTrials(), series));
+    }
+
+    @Override
+    public FigureResult produce(RunSettings settings, ProgressListener progress) {
+        return ExperimentRunner.run(spec, settings, progress);
+    }
+}

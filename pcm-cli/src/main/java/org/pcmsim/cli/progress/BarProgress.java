@@ -1,0 +1,49 @@
+package org.pcmsim.cli.progress;
+
+import java.io.PrintStream;
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A live progress bar with elapsed time and ETA (me.tongfei:progressbar). The total is only known
+ * at the first report, so the bar is built then.
+ */
+final class BarProgress implements Progress {
+    private final String task;
+    private final PrintStream stream;
+    private ProgressBar bar;
+    private long done;
+
+    BarProgress(String task, PrintStream stream) {
+        this.task = task;
+        this.stream = stream;
+    }
+
+    @Override
+    public synchronized void progress(long d, long total) {
+        if (bar == null) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName(task)
+                    .setInitialMax(total)
+                    .setUnit(" trials", 1)
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .setUpdateIntervalMillis(250)
+                    .setConsumer(new InteractiveConsoleProgressBarConsumer(stream))
+                    .build();
+        }
+        // Workers report out of order; only ever move forward.
+        if (d > done) {
+            done = d;
+            bar.stepTo(d);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.pcmsim.cli.progress;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.pcmsim.montecarlo.ProgressListener;
+
+/**
+ * Progress of one figure on stderr: a live bar with ETA on a terminal, plain periodic lines
+ * otherwise (CI logs, pipes), nothing with {@code --quiet}. Receives progress from worker threads.
+ */
+public interface Progress extends ProgressListener, AutoCloseable {
+
+    /** Ends the display (a finished bar, or a final line). */
+    @Override
+    void close();
+
+    /** @return a progress that shows nothing */
+    static Progress none() {
+        return new Progress() {
+            @Override
+            public void progress(long done, long total) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
+     * @param task what is running, e.g. {@code figure-4a}
+     * @param quiet show nothing
+     * @param terminal whether stderr is an interactive terminal
+     * @param terminalStream the real stderr, for the live bar
+     * @param err where plain lines go
+     * @return the progress display
+     */
+    static Progress start(String task, boolean quiet, boolean terminal, PrintStream terminalStream, PrintWriter err) {
+        if (quiet) {
+            return none();
+        }
+        return terminal ? new BarProgress(task, terminalStream) : new LineProgress(task, err, System::nanoTime);
+    }
+
+    /**
+     * Whether this process's stderr is an interactive terminal. Java only says whether stdin and
+     * stdout are ({@link System#console()}); on Linux the link /proc/self/fd/2 tells for stderr.
+     *
+     * @return true if stderr is a terminal
+     */
+    static boolean stderrIsTerminal() {
+        if ("dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (Exception e) {
+            return System.console() != null;
+        }
+    }
+}

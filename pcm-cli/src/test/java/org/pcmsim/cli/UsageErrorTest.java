@@ -1,0 +1,56 @@
+package org.pcmsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad input: exit code 2, one line on stderr naming the option and the bad value, nothing written. */
+class UsageErrorTest {
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of(new String[] {"run", "figure-4a", "--trials", "0"}, "--trials", "0"),
+                Arguments.of(new String[] {"run", "figure-4a", "--trials", "abc"}, "--trials", "abc"),
+                Arguments.of(new String[] {"run", "figure-4a", "--seed", "x"}, "--seed", "x"),
+                Arguments.of(new String[] {"run", "figure-9z"}, "<figure>", "figure-9z"),
+                Arguments.of(new String[] {"run", "figure-4a", "--format", "png,gif"}, "--format", "gif"),
+                Arguments.of(new String[] {"run", "figure-4a", "--threads", "0"}, "--threads", "0"),
+                Arguments.of(new String[] {"run", "figure-4a", "--read-noise-norm", "max"}, "--read-noise-norm", "max"),
+                Arguments.of(new String[] {"run", "figure-4a", "--adc-bits", "40"}, "--adc-bits", "40"),
+                Arguments.of(new String[] {"run", "figure-4a", "--read-noise", "-1"}, "--read-noise", "-1"),
+                Arguments.of(new String[] {"run", "figure-4a", "--slices", "3"}, "--slices", "3"),
+                Arguments.of(new String[] {"run", "figure-4a", "--bogus"}, "--bogus", "--bogus"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputIsAUsageErrorNamingOptionAndValue(String[] args, String option, String value) throws IOException {
+        Path out = tmp.resolve("out");
+        String[] withOut = Stream.concat(Stream.of(args), Stream.of("--out", out.toString())).toArray(String[]::new);
+        CliRunner r = CliRunner.run(withOut);
+        assertEquals(2, r.exit, r.err);
+        assertEquals(1, r.errLines(), "one line: " + r.err);
+        assertTrue(r.err.contains(option), r.err);
+        assertTrue(r.err.contains(value), r.err);
+        assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+        assertFalse(Files.exists(out), "nothing created on a usage error");
+    }
+
+    @org.junit.jupiter.api.Test
+    void noSubcommandIsAUsageError() {
+        CliRunner r = CliRunner.run();
+        assertEquals(2, r.exit);
+        assertEquals(1, r.errLines(), r.err);
+    }
+}

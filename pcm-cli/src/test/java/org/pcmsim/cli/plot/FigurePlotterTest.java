@@ -1,0 +1,93 @@
+package org.pcmsim.cli.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.pcmsim.experiment.FigureResult;
+import org.pcmsim.experiment.ReadTimes;
+import org.pcmsim.experiment.ResultRow;
+import org.pcmsim.experiment.XAxis;
+
+/** The plotter works from a FigureResult alone, whatever produced it. */
+class FigurePlotterTest {
+
+    /** A Figure-5a-like result: accuracy over time, one panel, made up here. */
+    private static FigureResult accuracyOverTime() {
+        double[] times = ReadTimes.figure4c();
+        List<ResultRow> rows = new ArrayList<>();
+        Map<String, String> panels = new LinkedHashMap<>();
+        for (int n : new int[] {1, 2, 4, 8}) {
+            String label = "Max-fill n_W=" + n;
+            panels.put(label, "ResNet-32 on CIFAR-10");
+            for (double t : times) {
+                double acc = 93 - 6.0 / n * Math.log10(t / 20 + 1);
+                rows.add(new ResultRow("5a", label, "int9", "max-fill", 1, n, t, 10, "accuracy", acc, 0.4));
+            }
+        }
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("version", "test");
+        prov.put("seed", 1L);
+        prov.put("trials", 10);
+        return new FigureResult("figure-5a", "5a", "Figure 5(a): accuracy over time", XAxis.TIME, times, panels,
+                rows, prov);
+    }
+
+    @Test
+    void accuracyFigureGetsAnAccuracyAxisAndOnePanel() throws IOException {
+        FigureResult r = accuracyOverTime();
+        assertEquals("Test accuracy (%)", FigurePlotter.yTitle(r));
+        FigurePlotter.Figure fig = FigurePlotter.plot(r);
+        assertEquals(FigurePlotter.PANEL_WIDTH, fig.width());
+        assertTrue(fig.title().contains("10 chips per point"), fig.title());
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        FigureFiles.writePng(fig, "test", png);
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
+        assertEquals(FigurePlotter.PANEL_WIDTH, img.getWidth());
+        assertEquals(FigurePlotter.HEIGHT, img.getHeight());
+    }
+
+    @Test
+    void etaFigureByReadTimeHasOnePanelPerTime() {
+        double[] times = {ReadTimes.T0, ReadTimes.MONTH};
+        List<ResultRow> rows = new ArrayList<>();
+        for (double t : times) {
+            for (int n : new int[] {1, 2, 4, 8}) {
+                rows.add(new ResultRow("4a", "b_W=1, Equal-fill", "int9", "equal-fill", 1, n, t, 3, "eta",
+                        0.1 / Math.sqrt(n), 0.01));
+                rows.add(new ResultRow("4a", "Theory b_W=1", "int9", "equal-fill", 1, n, t, 3, "eta_theory",
+                        0.1 / Math.sqrt(n), Double.NaN));
+            }
+        }
+        FigureResult r = new FigureResult("figure-4a", "4a", "t", XAxis.N_SLICES, times, Map.of(), rows, Map.of());
+        List<FigurePlotter.Panel> panels = FigurePlotter.panels(r);
+        assertEquals(2, panels.size());
+        assertEquals(2, panels.get(0).curves().size());
+        assertTrue(panels.get(0).curves().get(0).theory(), "theory is drawn first");
+        assertEquals("Normalised MVM error η", FigurePlotter.yTitle(r));
+        assertEquals(2 * FigurePlotter.PANEL_WIDTH, FigurePlotter.plot(r).width());
+    }
+
+    @Test
+    void timeTicksAreTheNamedTimesInsideTheRange() {
+        List<XTicks.Tick> ticks = FigurePlotter.timeTicks(ReadTimes.T0, ReadTimes.YEAR);
+        assertEquals(List.of("t₀", "1h", "1d", "1mo", "1yr"), ticks.stream().map(XTicks.Tick::label).toList());
+        assertEquals(2, FigurePlotter.timeTicks(ReadTimes.T0, ReadTimes.HOUR).size());
+    }
+
+    @Test
+    void humanTimes() {
+        assertEquals("1 month", FigurePlotter.humanTime(ReadTimes.MONTH));
+        assertEquals("1 day", FigurePlotter.humanTime(ReadTimes.DAY));
+        assertEquals("2.5 h", FigurePlotter.humanTime(2.5 * ReadTimes.HOUR));
+    }
+}
