@@ -1,0 +1,321 @@
+package org.pcmsim.nn.experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.pcmsim.Version;
+import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.experiment.FigureResult;
+import org.pcmsim.experiment.ReadTimes;
+import org.pcmsim.experiment.ResultRow;
+import org.pcmsim.experiment.XAxis;
+import org.pcmsim.montecarlo.ProgressListener;
+import org.pcmsim.nn.OneDnn;
+import org.pcmsim.nn.analog.AnalogConfig;
+import org.pcmsim.nn.analog.AnalogNetwork;
+import org.pcmsim.nn.data.Batches;
+import org.pcmsim.nn.data.CifarBinary;
+import org.pcmsim.nn.data.LabeledImages;
+import org.pcmsim.nn.data.SyntheticCifar;
+import org.pcmsim.nn.model.Networks;
+import org.pcmsim.nn.training.Evaluation;
+import org.pcmsim.nn.training.Trainer;
+import org.pcmsim.nn.training.TrainingOptions;
+import org.pcmsim.slicing.SlicingAlgorithm;
+
+/**
+ * Entry points of the DNN experiment (MODEL.md §6) for the command line: {@link #train} for
+ * {@code pcm train}, {@link #figure5a} and {@link #figure5c} for {@code pcm run figure-5a|5c}.
+ *
+ * <p>A run prepares the data (CIFAR-10 binary files, or the synthetic set generated in that format),
+ * obtains a model (loads {@link DnnOptions#modelFile()}, or trains a digital baseline, fine-tunes it
+ * noise-aware, and saves it, resuming from {@code outDir/checkpoints} after an interruption), then
+ * for each slicing configuration programs {@code chips} independent chips and reads each at every
+ * time in increasing order, reporting mean ± std test accuracy (percent) over chips, plus one digital
+ * baseline row (the trained floating-point network). Library code: progress goes to the listener,
+ * errors are exceptions, nothing is printed.
+ */
+public final class DnnExperiments {
+    /** Figure 5(a) n_W values. */
+    public static final int[] FIG5_SLICES = {1, 2, 4, 8};
+
+    private DnnExperiments() {
+    }
+
+    /**
+     * Training and test data with the training set's normalisation.
+     *
+     * @param train training images
+     * @param test test images
+     * @param normalization per-channel statistics of the training images
+     */
+    public record Data(LabeledImages train, LabeledImages test, Batches.Normalization normalization) {
+    }
+
+    /**
+     * A trained model ready for deployment.
+     *
+     * @param network the trained network (noise-aware if it had fine-tuning epochs)
+     * @param normalization its input normalisation
+     * @param file where it is saved
+     * @param trainedNow whether this run trained it (false: loaded)
+     * @param trainingSeconds wall time of training in this run, s (0 if loaded)
+     * @param digitalAccuracy floating-point test accuracy, percent
+     */
+    public record TrainedModel(ComputationGraph network, Batches.Normalization normalization, Path file,
+                               boolean trainedNow, double trainingSeconds, double digitalAccuracy) {
+    }
+
+    /**
+     * Reads (CIFAR-10) or generates and reads (synthetic) the data.
+     *
+     * @param o options
+     * @return the data
+     * @throws IOException naming the missing or malformed file
+     */
+    public static Data prepareData(DnnOptions o) throws IOException {
+        Path dir = o.resolvedDataDir();
+        if (o.dataset() == DatasetKind.SYNTHETIC) {
+            ensureSynthetic(dir, o.trainImages(), o.testImages(), o.seed());
+        }
+        LabeledImages train = CifarBinary.readTrain(dir, o.trainImages());
+        LabeledImages test = CifarBinary.readTest(dir, o.testImages());
+        return new Data(train, test, Batches.Normalization.of(train));
+    }
+
+    /** Generates the synthetic files unless the same ones (seed and counts) are already there. */
+    private static void ensureSynthetic(Path dir, int train, int test, long seed) throws IOException {
+        Path marker = dir.resolve("synthetic.properties");
+        String want = "seed=" + seed + ",train=" + train + ",test=" + test;
+        if (Files.exists(marker)) {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(marker)) {
+                p.load(in);
+            }
+            if (want.equals(p.getProperty("generated"))) {
+                return;
+            }
+        }
+        new SyntheticCifar(seed).writeDataset(dir, Math.max(train, CifarBinary.TRAIN_FILES.size()), test);
+        Properties p = new Properties();
+        p.setProperty("generated", want);
+        p.setProperty("note", "synthetic CIFAR-format data made by pcm-nn SyntheticCifar; NOT CIFAR-10");
+        try (OutputStream out = Files.newOutputStream(marker)) {
+            p.store(out, "pcm-nn synthetic dataset");
+        }
+    }
+
+    /**
+     * Loads the model file if it exists, else trains one (resuming from a checkpoint) and saves it.
+     *
+     * @param o options
+     * @param data the data
+     * @param listener training progress (steps)
+     * @return the model
+     * @throws IOException if files cannot be read or written
+     */
+    public static TrainedModel obtainModel(DnnOptions o, Data data, ProgressListener listener) throws IOException {
+        OneDnn.enableHelpers();
+        Path file = o.resolvedModelFile();
+        if (Files.exists(file)) {
+            Trainer.SavedModel m = Trainer.load(file);
+            double acc = Evaluation.accuracy(x -> Networks.output(m.network(), x), data.test(), m.normalization(),
+                    o.evalBatchSize());
+            return new TrainedModel(m.network(), m.normalization(), file, false, 0, acc);
+        }
+        long start = System.nanoTime();
+        TrainingOptions t = new TrainingOptions(o.epochs(), o.noiseAwareEpochs(), o.batchSize(), 0.1, 0.01, 0.9,
+                1e-4, 0.038, 2.0, o.seed());
+        Trainer trainer = new Trainer(o.network(), t, o.outDir().resolve("checkpoints-" + o.dataset().id() + "-"
+                + o.network().name()));
+        ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
+        Trainer.save(net, data.normalization(), file, false);
+        double secs = (System.nanoTime() - start) / 1e9;
+        double acc = Evaluation.accuracy(x -> Networks.output(net, x), data.test(), data.normalization(),
+                o.evalBatchSize());
+        return new TrainedModel(net, data.normalization(), file, true, secs, acc);
+    }
+
+    /**
+     * {@code pcm train}: prepares the data and trains (or resumes training of) a model, saving it
+     * to {@link DnnOptions#resolvedModelFile()}; an existing model file is loaded instead.
+     *
+     * @param o options
+     * @param listener progress in training steps
+     * @return the model with its digital accuracy
+     * @throws IOException if files cannot be read or written
+     */
+    public static TrainedModel train(DnnOptions o, ProgressListener listener) throws IOException {
+        return obtainModel(o, prepareData(o), listener);
+    }
+
+    /**
+     * Figure 5(a): Max-fill b_W = 1 at n_W ∈ {1, 2, 4, 8}, accuracy vs time (t0 … 1 year, GDC on).
+     *
+     * @param o options
+     * @param listener progress: training steps first (if training), then chip reads
+     * @return the figure
+     * @throws IOException if data or model files fail
+     */
+    public static FigureResult figure5a(DnnOptions o, ProgressListener listener) throws IOException {
+        Data data = prepareData(o);
+        TrainedModel m = obtainModel(o, data, listener);
+        double[] times = ReadTimes.logSpaced(ReadTimes.T0, ReadTimes.YEAR, o.timePoints());
+        String panel = "Max-fill (b_W = 1) with GDC";
+        List<Config> configs = new ArrayList<>();
+        for (int n : FIG5_SLICES) {
+            configs.add(new Config("n_W = " + n, SlicingAlgorithm.MAX_FILL, 1, n));
+        }
+        return figure(o, data, m, "figure-5a", "5a", "Figure 5(a): " + panel + ", " + o.network().name() + " on "
+                + o.dataset().label(), XAxis.TIME, times, configs, panel, listener);
+    }
+
+    /**
+     * Figure 5(c): Equal-fill b1, Max-fill b1, Max-fill EC b1, Max-fill b2, Max-fill EC b2 at
+     * n_W ∈ {1, 2, 4, 8}, at t0 and one month (GDC on).
+     *
+     * @param o options
+     * @param listener progress: training steps first (if training), then chip reads
+     * @return the figure
+     * @throws IOException if data or model files fail
+     */
+    public static FigureResult figure5c(DnnOptions o, ProgressListener listener) throws IOException {
+        Data data = prepareData(o);
+        TrainedModel m = obtainModel(o, data, listener);
+        double[] times = {ReadTimes.T0, ReadTimes.MONTH};
+        List<Config> configs = new ArrayList<>();
+        Object[][] series = {{"Equal-fill (b_W = 1)", SlicingAlgorithm.EQUAL_FILL, 1},
+            {"Max-fill (b_W = 1)", SlicingAlgorithm.MAX_FILL, 1}, {"Max-fill EC (b_W = 1)", SlicingAlgorithm.MAX_FILL_EC, 1},
+            {"Max-fill (b_W = 2)", SlicingAlgorithm.MAX_FILL, 2}, {"Max-fill EC (b_W = 2)", SlicingAlgorithm.MAX_FILL_EC, 2}};
+        for (Object[] s : series) {
+            for (int n : FIG5_SLICES) {
+                configs.add(new Config((String) s[0], (SlicingAlgorithm) s[1], (Integer) s[2], n));
+            }
+        }
+        return figure(o, data, m, "figure-5c", "5c", "Figure 5(c): accuracy vs n_W at t0 and one month, "
+                + o.network().name() + " on " + o.dataset().label(), XAxis.N_SLICES, times, configs, null, listener);
+    }
+
+    /** One slicing configuration of a figure. */
+    record Config(String series, SlicingAlgorithm algorithm, int base, int nSlices) {
+        /** A stable index so that the same configuration programs the same chips in every figure. */
+        long key() {
+            return (algorithm.ordinal() * 100L + base) * 100L + nSlices;
+        }
+    }
+
+    /** Chip k of configuration c uses trial index key(c)·10^6 + k of the root seed. */
+    static long chipIndex(Config c, int chip) {
+        return c.key() * 1_000_000L + chip;
+    }
+
+    private static FigureResult figure(DnnOptions o, Data data, TrainedModel m, String name, String fig, String title,
+                                       XAxis axis, double[] times, List<Config> configs, String panel,
+                                       ProgressListener listener) {
+        long start = System.nanoTime();
+        PcmDeviceModel device = PcmDeviceModel.nandakumar2019().withNoiseScales(o.programmingNoiseScale(),
+                o.driftScale(), o.readNoiseScale());
+        List<ResultRow> rows = new ArrayList<>();
+        Map<String, String> panels = new LinkedHashMap<>();
+        long total = (long) configs.size() * o.chips() * times.length;
+        AtomicLong done = new AtomicLong();
+        AnalogConfig base = AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1).withDevice(device);
+        Model clipped = AnalogNetwork.clippedDigital(m.network(), base);
+        double clippedAcc = Evaluation.accuracy(x -> Networks.output(clipped, x), data.test(), m.normalization(),
+                o.evalBatchSize());
+        Model quantized = AnalogNetwork.quantizedDigital(m.network(), base);
+        double quantAcc = Evaluation.accuracy(x -> Networks.output(quantized, x), data.test(), m.normalization(),
+                o.evalBatchSize());
+        for (Config c : configs) {
+            AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device);
+            AnalogNetwork chip = AnalogNetwork.convert(m.network(), ac);
+            double[][] acc = new double[times.length][o.chips()];
+            for (int k = 0; k < o.chips(); k++) {
+                chip.program(o.seed(), chipIndex(c, k));
+                for (int ti = 0; ti < times.length; ti++) {
+                    chip.setDriftTime(times[ti]);
+                    acc[ti][k] = Evaluation.accuracy(chip::output, data.test(), m.normalization(), o.evalBatchSize());
+                    listener.progress(done.incrementAndGet(), total);
+                }
+            }
+            for (int ti = 0; ti < times.length; ti++) {
+                rows.add(new ResultRow(fig, c.series(), "int9", c.algorithm().id(), c.base(), c.nSlices(), times[ti],
+                        o.chips(), "accuracy", mean(acc[ti]), std(acc[ti])));
+            }
+            if (panel != null) {
+                panels.put(c.series(), panel);
+            }
+        }
+        String digital = "Digital baseline";
+        double[] digitalTimes = axis == XAxis.TIME ? new double[] {ReadTimes.T0} : times;
+        for (double t : digitalTimes) {
+            rows.add(new ResultRow(fig, digital, "float32", "digital", 0, 0, t, 1, "accuracy", clippedAcc, 0.0));
+        }
+        if (panel != null) {
+            panels.put(digital, panel);
+        }
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("dataset", o.dataset().label());
+        prov.put("dataset_id", o.dataset().id());
+        prov.put("synthetic", o.dataset() == DatasetKind.SYNTHETIC);
+        prov.put("data_dir", o.resolvedDataDir().toString());
+        prov.put("train_images", data.train().count());
+        prov.put("test_images", data.test().count());
+        prov.put("network", o.network().toString());
+        prov.put("published_network", o.network().equals(org.pcmsim.nn.model.ResNetSpec.RESNET32));
+        prov.put("model_file", m.file().toString());
+        prov.put("model_trained_in_this_run", m.trainedNow());
+        prov.put("training_seconds", m.trainingSeconds());
+        prov.put("epochs", o.epochs());
+        prov.put("noise_aware_epochs", o.noiseAwareEpochs());
+        prov.put("seed", o.seed());
+        prov.put("chips", o.chips());
+        prov.put("digital_baseline", "float32 weights clipped at 2 sigma_W (the noise-aware forward pass without noise)");
+        prov.put("digital_accuracy_percent", clippedAcc);
+        prov.put("digital_unclipped_accuracy_percent", m.digitalAccuracy());
+        prov.put("quantized_int9_accuracy_percent", quantAcc);
+        prov.put("weight_quantizer", "int9, clipped at 2 sigma_W per layer");
+        prov.put("device", "nandakumar2019");
+        prov.put("noise_scales", "programming=" + o.programmingNoiseScale() + ", drift=" + o.driftScale() + ", read="
+                + o.readNoiseScale());
+        prov.put("gdc", "per layer, calibration c = sum_i |sum_k W_ik(t)|, reference at t0");
+        prov.put("eval_batch_size", o.evalBatchSize());
+        prov.put("onednn_helpers", OneDnn.helpersEnabled());
+        prov.put("evaluation_seconds", (System.nanoTime() - start) / 1e9);
+        prov.put("version", Version.get());
+        return new FigureResult(name, fig, title, axis, times, panels, rows, prov);
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** Sample standard deviation; 0 for a single value. */
+    static double std(double[] v) {
+        if (v.length < 2) {
+            return 0.0;
+        }
+        double m = mean(v);
+        double s = 0;
+        for (double x : v) {
+            s += (x - m) * (x - m);
+        }
+        return Math.sqrt(s / (v.length - 1));
+    }
+
+}

@@ -1,0 +1,85 @@
+package org.pcmsim.nn.model;
+
+import java.util.Arrays;
+
+/**
+ * A CIFAR ResNet (He et al. 2016, section 4.2): a 3×3 stem convolution, three stages of
+ * {@code blocksPerStage} basic blocks (two 3×3 convolutions with batch norm and ReLU, identity
+ * shortcut) whose widths are {@code widths}, stride 2 at the first block of stages 2 and 3 with a
+ * 1×1 convolution + batch norm projection shortcut (He's option B), global average pooling and a
+ * dense softmax layer. Depth = 6·blocksPerStage + 2.
+ *
+ * @param name identifier used in file names and provenance
+ * @param blocksPerStage basic blocks per stage, ≥ 1 (5 for ResNet-32)
+ * @param widths channels of the three stages (16, 32, 64 for ResNet-32)
+ * @param stemStride stride of the stem convolution: 1 as published; 2 quarters the cost of a
+ *     reduced CI network
+ */
+public record ResNetSpec(String name, int blocksPerStage, int[] widths, int stemStride) {
+
+    /** ResNet-32 for CIFAR-10, as in the paper: 3 × 5 basic blocks, 16/32/64 channels. */
+    public static final ResNetSpec RESNET32 = new ResNetSpec("resnet32", 5, new int[] {16, 32, 64}, 1);
+
+    /**
+     * A reduced ResNet-8 for CI and tests (3 × 1 blocks, 8/16/32 channels, stride-2 stem); not the
+     * published network.
+     */
+    public static final ResNetSpec RESNET8_CI = new ResNetSpec("resnet8-ci", 1, new int[] {8, 16, 32}, 2);
+
+    /** Validates the shape. */
+    public ResNetSpec {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name must be non-blank, got '" + name + "'");
+        }
+        if (blocksPerStage < 1) {
+            throw new IllegalArgumentException("blocksPerStage must be >= 1, got " + blocksPerStage);
+        }
+        if (widths == null || widths.length != 3 || Arrays.stream(widths).anyMatch(w -> w < 1)) {
+            throw new IllegalArgumentException("widths must be 3 positive channel counts, got " + Arrays.toString(widths));
+        }
+        if (stemStride != 1 && stemStride != 2) {
+            throw new IllegalArgumentException("stemStride must be 1 or 2, got " + stemStride);
+        }
+        widths = widths.clone();
+    }
+
+    @Override
+    public int[] widths() {
+        return widths.clone();
+    }
+
+    /** @return network depth in weight layers, 6·blocksPerStage + 2 */
+    public int depth() {
+        return 6 * blocksPerStage + 2;
+    }
+
+    /**
+     * @param name {@code resnet32} or {@code resnet8-ci}
+     * @return the preset
+     */
+    public static ResNetSpec byName(String name) {
+        for (ResNetSpec s : new ResNetSpec[] {RESNET32, RESNET8_CI}) {
+            if (s.name.equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown network '" + name + "', expected resnet32 or resnet8-ci");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResNetSpec r && r.name.equals(name) && r.blocksPerStage == blocksPerStage
+                && Arrays.equals(r.widths, widths) && r.stemStride == stemStride;
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + Arrays.hashCode(widths) + blocksPerStage * 7 + stemStride;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + blocksPerStage + " blocks/stage, widths " + Arrays.toString(widths) + ", stem stride "
+                + stemStride + ")";
+    }
+}

@@ -1,0 +1,224 @@
+package org.pcmsim.nn.training;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.pcmsim.montecarlo.ProgressListener;
+import org.pcmsim.montecarlo.TrialStreams;
+import org.pcmsim.nn.data.Batches;
+import org.pcmsim.nn.data.LabeledImages;
+import org.pcmsim.nn.model.ResNetSpec;
+import org.pcmsim.nn.model.ResNets;
+
+/**
+ * Trains a ResNet in two phases — digital baseline, then noise-aware fine-tuning — with a
+ * checkpoint after every epoch, and resumes from the last checkpoint after an interruption.
+ *
+ * <p>Epoch e shuffles and augments with {@code TrialStreams.stream(seed, e, DATA)}, and the
+ * training noise depends only on (seed, layer, iteration), so a resumed run repeats exactly what
+ * an uninterrupted run would have done. The checkpoint is {@code checkpoint.zip} (model with
+ * updater state and normalisation) plus {@code checkpoint.properties} (epochs done and a
+ * fingerprint of the options), both replaced atomically.
+ */
+public final class Trainer {
+    /** Key of the normalisation object stored in model files. */
+    public static final String NORMALIZATION_KEY = "pcmsim-normalization";
+    private static final String MODEL = "checkpoint.zip";
+    private static final String STATE = "checkpoint.properties";
+
+    private final ResNetSpec spec;
+    private final TrainingOptions options;
+    private final Path checkpointDir;
+
+    /**
+     * @param spec the architecture
+     * @param options hyper-parameters
+     * @param checkpointDir folder of the checkpoint, or null for none
+     */
+    public Trainer(ResNetSpec spec, TrainingOptions options, Path checkpointDir) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.options = Objects.requireNonNull(options, "options");
+        this.checkpointDir = checkpointDir;
+    }
+
+    /**
+     * Trains, resuming from the checkpoint if one exists for the same options.
+     *
+     * @param train training images
+     * @param norm normalisation
+     * @param stopAfterEpochs stop (with a checkpoint) once this many epochs in total are done, to
+     *     simulate an interruption; use {@code Integer.MAX_VALUE} to run to the end
+     * @param listener progress in steps over the whole run
+     * @return the trained network (noise-aware if it had fine-tuning epochs)
+     * @throws IOException if the checkpoint cannot be read or written
+     * @throws IllegalStateException if the checkpoint belongs to other options
+     */
+    public ComputationGraph train(LabeledImages train, Batches.Normalization norm, int stopAfterEpochs,
+                                  ProgressListener listener) throws IOException {
+        if (train.count() < 1) {
+            throw new IllegalArgumentException("no training images");
+        }
+        String fingerprint = fingerprint(train, norm);
+        int done = 0;
+        ComputationGraph net = null;
+        if (checkpointDir != null && Files.exists(checkpointDir.resolve(STATE))) {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(checkpointDir.resolve(STATE))) {
+                p.load(in);
+            }
+            if (!fingerprint.equals(p.getProperty("fingerprint"))) {
+                throw new IllegalStateException("checkpoint in " + checkpointDir + " was made with other options ("
+                        + p.getProperty("fingerprint") + "), not " + fingerprint + "; delete it or use another folder");
+            }
+            done = Integer.parseInt(p.getProperty("epochsDone"));
+            net = ComputationGraph.load(checkpointDir.resolve(MODEL).toFile(), true);
+        }
+        int steps = (train.count() + options.batchSize() - 1) / options.batchSize();
+        long total = (long) steps * options.totalEpochs();
+        int end = Math.min(options.totalEpochs(), stopAfterEpochs);
+        for (int e = done; e < end; e++) {
+            boolean noiseAware = e >= options.baselineEpochs();
+            if (net == null) {
+                net = noiseAware ? noiseAwareNet(null) : baselineNet();
+            } else if (noiseAware && e == options.baselineEpochs()) {
+                net = noiseAwareNet(net);
+            }
+            // Epoch-based learning-rate schedules read the phase's own epoch count.
+            net.getConfiguration().setEpochCount(noiseAware ? e - options.baselineEpochs() : e);
+            UniformRandomProvider rng = TrialStreams.stream(options.seed(), e, TrialStreams.DATA);
+            int[] order = Batches.permutation(train.count(), rng);
+            for (int s = 0; s < steps; s++) {
+                int from = s * options.batchSize();
+                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
+                DataSet ds = Batches.batch(train, idx, norm, rng);
+                net.fit(ds);
+                listener.progress((long) e * steps + s + 1, total);
+            }
+            if (checkpointDir != null) {
+                checkpoint(net, norm, e + 1, fingerprint);
+            }
+        }
+        return net;
+    }
+
+    private ComputationGraph baselineNet() {
+        int b = options.baselineEpochs();
+        Map<Integer, Double> lr = new HashMap<>();
+        lr.put(0, options.baselineLearningRate());
+        if (b >= 4) {
+            lr.put(b / 2, options.baselineLearningRate() * 0.1);
+            lr.put(3 * b / 4, options.baselineLearningRate() * 0.01);
+        }
+        return ResNets.build(spec, options.seed(), new Nesterovs(new MapSchedule(ScheduleType.EPOCH, lr),
+                options.momentum()), options.weightDecay(), null);
+    }
+
+    /** A fresh noise-aware network (its own updater state) starting from the baseline's parameters. */
+    private ComputationGraph noiseAwareNet(ComputationGraph baseline) {
+        int f = options.noiseAwareEpochs();
+        Map<Integer, Double> lr = new HashMap<>();
+        lr.put(0, options.noiseAwareLearningRate());
+        if (f >= 3) {
+            lr.put((2 * f + 2) / 3, options.noiseAwareLearningRate() * 0.1);
+        }
+        NoiseAwareWeightNoise noise = new NoiseAwareWeightNoise(options.seed(), options.relativeNoise(),
+                options.clipSigmas());
+        ComputationGraph net = ResNets.build(spec, options.seed(), new Nesterovs(new MapSchedule(ScheduleType.EPOCH, lr),
+                options.momentum()), options.weightDecay(), noise);
+        if (baseline != null) {
+            net.setParams(baseline.params());
+        }
+        return net;
+    }
+
+    private void checkpoint(ComputationGraph net, Batches.Normalization norm, int epochsDone, String fingerprint)
+            throws IOException {
+        Files.createDirectories(checkpointDir);
+        Path tmp = checkpointDir.resolve(MODEL + ".tmp");
+        save(net, norm, tmp, true);
+        Files.move(tmp, checkpointDir.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Properties p = new Properties();
+        p.setProperty("epochsDone", Integer.toString(epochsDone));
+        p.setProperty("fingerprint", fingerprint);
+        Path st = checkpointDir.resolve(STATE + ".tmp");
+        try (OutputStream out = Files.newOutputStream(st)) {
+            p.store(out, "pcm-nn training checkpoint");
+        }
+        Files.move(st, checkpointDir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private String fingerprint(LabeledImages train, Batches.Normalization norm) {
+        long h = java.util.Arrays.hashCode(train.labels()) * 31L + train.count();
+        return spec.name() + "|" + options + "|images=" + train.count() + "|labels=" + Long.toHexString(h)
+                + "|mean=" + java.util.Arrays.toString(norm.mean());
+    }
+
+    /**
+     * Saves a network with its normalisation.
+     *
+     * @param net the network
+     * @param norm its input normalisation
+     * @param file destination zip
+     * @param withUpdater also save the optimiser state (for resuming)
+     * @throws IOException if it cannot be written
+     */
+    public static void save(ComputationGraph net, Batches.Normalization norm, Path file, boolean withUpdater)
+            throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        ModelSerializer.writeModel(net, file.toFile(), withUpdater);
+        ModelSerializer.addObjectToFile(file.toFile(), NORMALIZATION_KEY, norm);
+    }
+
+    /**
+     * A saved network and its input normalisation.
+     *
+     * @param network the network
+     * @param normalization per-channel statistics its inputs need
+     */
+    public record SavedModel(ComputationGraph network, Batches.Normalization normalization) {
+    }
+
+    /**
+     * @param file a model saved by {@link #save}
+     * @return the network and its normalisation
+     * @throws IOException if it cannot be read or holds no normalisation
+     */
+    public static SavedModel load(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null, "model file not found");
+        }
+        ComputationGraph net = ComputationGraph.load(file.toFile(), false);
+        Batches.Normalization norm;
+        try {
+            norm = ModelSerializer.getObjectFromFile(file.toFile(), NORMALIZATION_KEY);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a pcm-nn model (no '" + NORMALIZATION_KEY + "' entry)", e);
+        }
+        return new SavedModel(net, norm);
+    }
+
+    /** Clears weight-noise hooks so that a loaded noise-aware model is plainly digital (it already is at inference). */
+    static void clearNoise(ComputationGraph net) {
+        for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+            if (l.conf().getLayer() instanceof BaseLayer b) {
+                b.setWeightNoise(null);
+            }
+        }
+    }
+}
