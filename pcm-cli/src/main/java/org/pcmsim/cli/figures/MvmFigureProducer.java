@@ -18,11 +18,12 @@ import org.pcmsim.slicing.SlicingScheme;
 public final class MvmFigureProducer implements FigureProducer {
 
     /*
-     * Seconds per unit of work (one slice of a 128 x 128 crossbar programmed or read once) on one
-     * core, measured on the development machine with the aggregated read-noise sampler. Only used
-     * for the estimate that `pcm list` prints.
+     * Core-seconds to program one slice of a 128 x 128 crossbar, and to read it once, with the
+     * aggregated read-noise sampler: fitted to full runs of 4a, 4b, 4c and BitNet on the
+     * development machine (2 shared cores, Nov 2026). Only used for the rough estimate of `pcm list`.
      */
-    private static final double SECONDS_PER_SLICE_OP = 2.0e-5;
+    private static final double PROGRAM_SECONDS = 1.5e-3;
+    private static final double READ_SECONDS = 8e-5;
 
     private final ExperimentSpec spec;
 
@@ -55,7 +56,7 @@ public final class MvmFigureProducer implements FigureProducer {
     public Duration estimate(RunSettings settings) {
         // Mirrors the runner's de-duplication: every n_W = 1 point of one weight type is one simulation.
         Set<String> unique = new HashSet<>();
-        double sliceOps = 0;
+        double coreSeconds = 0;
         int reads = spec.times().length;
         for (SeriesSpec s : spec.series()) {
             for (SlicingScheme scheme : s.schemes()) {
@@ -63,12 +64,12 @@ public final class MvmFigureProducer implements FigureProducer {
                         : s.weights() + "/" + scheme.algorithm() + "/" + scheme.nSlices() + "/" + scheme.base();
                 if (unique.add(key)) {
                     // Programming once plus every read, each over all slices of the crossbar.
-                    sliceOps += scheme.nSlices() * (1.0 + reads);
+                    coreSeconds += scheme.nSlices() * (PROGRAM_SECONDS + READ_SECONDS * reads);
                 }
             }
         }
         double n = settings.crossbar().size() / 128.0;
-        double seconds = sliceOps * settings.trials() * n * n * SECONDS_PER_SLICE_OP / settings.threads();
+        double seconds = coreSeconds * settings.trials() * n * n / settings.threads();
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 

@@ -6,10 +6,15 @@ import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -21,6 +26,8 @@ import javax.imageio.stream.ImageOutputStream;
 
 /** Encodes a {@link FigurePlotter.Figure} as PNG (150 dpi, with text chunks) or SVG. */
 public final class FigureFiles {
+    private static final Pattern CLIP_ID = Pattern.compile("\\bclip-?\\d+\\b");
+
     private FigureFiles() {
     }
 
@@ -112,6 +119,22 @@ public final class FigureFiles {
     }
 
     /**
+     * VectorGraphics2D names clip paths after object hash codes, which change from run to run;
+     * numbering them in order of appearance makes the same figure give the same file.
+     */
+    static String stableIds(String svg) {
+        Matcher m = CLIP_ID.matcher(svg);
+        Map<String, String> ids = new HashMap<>();
+        StringBuilder b = new StringBuilder(svg.length());
+        while (m.find()) {
+            String id = ids.computeIfAbsent(m.group(), k -> "clip" + (ids.size() + 1));
+            m.appendReplacement(b, id);
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /**
      * @param fig the figure
      * @param out where to write UTF-8 SVG; not closed
      * @throws IOException if writing fails
@@ -121,7 +144,9 @@ public final class FigureFiles {
         fig.paint(g);
         Document doc = new SVGProcessor().getDocument(g.getCommands(),
                 new PageSize(0.0, 0.0, fig.width(), fig.height()));
-        doc.writeTo(out);
-        out.write("\n".getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        doc.writeTo(buf);
+        out.write(stableIds(buf.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
     }
 }

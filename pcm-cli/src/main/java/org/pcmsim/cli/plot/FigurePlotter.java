@@ -213,7 +213,8 @@ public final class FigurePlotter {
                     isTheory(first.metric()), xs, ys, es));
         }
         // Theory first, as published: its thin lines then sit under the data and head the legend.
-        List<Curve> ordered = new ArrayList<>(curves.stream().filter(Curve::theory).toList());
+        List<Curve> ordered = new ArrayList<>(curves.stream().filter(Curve::theory)
+                .sorted(Comparator.comparingInt(Curve::base)).toList());
         ordered.addAll(curves.stream().filter(c -> !c.theory()).toList());
         return ordered;
     }
