@@ -368,6 +368,9 @@ public final class FigurePlotter {
 
         List<Double> xs = new ArrayList<>();
         for (Curve cv : panel.curves()) {
+            if (isReferenceLevel(cv)) {
+                continue;
+            }
             for (double x : cv.x()) {
                 xs.add(x);
             }
@@ -389,6 +392,16 @@ public final class FigurePlotter {
                 col = PALETTE[colour++ % PALETTE.length];
             }
             String name = unique(cv.label(), used);
+            if (isReferenceLevel(cv)) {
+                // A single-valued non-analog baseline (e.g. the digital accuracy of Figure 5) is a level,
+                // drawn across the panel rather than as one point at n_W = 0.
+                XYSeries ser = c.addSeries(name, new double[] {xMin, xMax}, new double[] {cv.y()[0], cv.y()[0]});
+                ser.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+                ser.setMarker(SeriesMarkers.NONE);
+                ser.setLineColor(Color.BLACK);
+                ser.setLineStyle(stroke(2.2f, true));
+                continue;
+            }
             if (cv.theory()) {
                 XYSeries ser = c.addSeries(name, cv.x(), cv.y());
                 ser.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
@@ -422,6 +435,10 @@ public final class FigurePlotter {
         }
         used.add(name);
         return name;
+    }
+
+    private static boolean isReferenceLevel(Curve c) {
+        return "digital".equals(c.algorithm()) && c.x().length == 1;
     }
 
     private static boolean isBaseline(Curve c) {

@@ -78,6 +78,24 @@ class FigurePlotterTest {
     }
 
     @Test
+    void accuracyBySlicesWithADigitalBaselineDraws() {
+        double[] times = {ReadTimes.T0, ReadTimes.MONTH};
+        List<ResultRow> rows = new ArrayList<>();
+        for (double t : times) {
+            rows.add(new ResultRow("5c", "Digital baseline", "int9", "digital", 0, 0, t, 1, "accuracy", 93.5, 0));
+            for (int n : new int[] {1, 2, 4, 8}) {
+                rows.add(new ResultRow("5c", "Max-fill b_W=2", "int9", "max-fill", 2, n, t, 5, "accuracy",
+                        92 - 4.0 / n, 0.3));
+            }
+        }
+        FigureResult r = new FigureResult("figure-5c", "5c", "t", XAxis.N_SLICES, times, Map.of(), rows, Map.of());
+        FigurePlotter.Figure fig = FigurePlotter.plot(r);
+        BufferedImage img = FigureFiles.render(fig);
+        assertEquals(2 * FigurePlotter.PANEL_WIDTH, img.getWidth());
+        assertEquals("Test accuracy (%)", FigurePlotter.yTitle(r));
+    }
+
+    @Test
     void timeTicksAreTheNamedTimesInsideTheRange() {
         List<XTicks.Tick> ticks = FigurePlotter.timeTicks(ReadTimes.T0, ReadTimes.YEAR);
         assertEquals(List.of("t₀", "1h", "1d", "1mo", "1yr"), ticks.stream().map(XTicks.Tick::label).toList());
