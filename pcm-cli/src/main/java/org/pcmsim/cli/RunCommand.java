@@ -190,8 +190,19 @@ public final class RunCommand implements Callable<Integer> {
             }
             return group.commit();
         } catch (IOException e) {
-            throw new CliFailure("cannot write results to '" + out + "': " + e.getMessage(), e);
+            throw new CliFailure("cannot write results to '" + out + "': " + describe(e), e);
         }
+    }
+
+    /** NIO puts only the path in the message of, e.g., AccessDeniedException; say what happened too. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String what = f.getReason() != null ? f.getReason()
+                    : f.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                            .toLowerCase(java.util.Locale.ROOT);
+            return what + (f.getFile() != null ? ": " + f.getFile() : "");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The command as typed, for provenance: {@code pcm run figure-4a --trials 5}. */

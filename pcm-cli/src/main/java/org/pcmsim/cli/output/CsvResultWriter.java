@@ -33,14 +33,15 @@ public final class CsvResultWriter {
     public static void write(FigureResult r, String command, OutputStream out) throws IOException {
         List<String> comments = new ArrayList<>();
         comments.add(r.title());
-        comments.add(ProvenanceSummary.run(r) + " · threads " + r.provenance().getOrDefault("threads", "?")
-                + " · started " + r.provenance().getOrDefault("started", "?"));
+        // No start time or thread count here: they do not change the numbers, and leaving them to the
+        // JSON keeps a regenerated CSV byte-identical when the results are.
+        comments.add(ProvenanceSummary.run(r));
         String model = ProvenanceSummary.model(r);
         if (!model.isEmpty()) {
             comments.add(model);
         }
         comments.add("command: " + command);
-        comments.add("full provenance: " + r.name() + ".json; std is empty for theory rows");
+        comments.add("full provenance in the .json file of the same name; std is empty for theory rows");
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader(ResultRow.COLUMNS)
                 .setCommentMarker('#')
