@@ -41,6 +41,32 @@ public final class Batches {
             std = std.clone();
         }
 
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Normalization n && java.util.Arrays.equals(n.mean, mean)
+                    && java.util.Arrays.equals(n.std, std);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(mean) * 31 + java.util.Arrays.hashCode(std);
+        }
+
+        @Override
+        public String toString() {
+            return "Normalization[mean=" + java.util.Arrays.toString(mean) + ", std=" + java.util.Arrays.toString(std) + "]";
+        }
+
+        @Override
+        public double[] mean() {
+            return mean.clone();
+        }
+
+        @Override
+        public double[] std() {
+            return std.clone();
+        }
+
         /**
          * @param images training images (at least one)
          * @return their per-channel mean and standard deviation
@@ -88,6 +114,8 @@ public final class Batches {
         float[] f = new float[n * LabeledImages.IMAGE_BYTES];
         float[] l = new float[n * LabeledImages.CLASSES];
         byte[] px = images.pixels();
+        double[] mean = norm.mean();
+        double[] std = norm.std();
         for (int b = 0; b < n; b++) {
             int img = index[b];
             int dx = 0;
@@ -99,8 +127,8 @@ public final class Batches {
                 flip = augment.nextBoolean();
             }
             for (int c = 0; c < 3; c++) {
-                float m = (float) norm.mean()[c];
-                float inv = (float) (1 / norm.std()[c]);
+                float m = (float) mean[c];
+                float inv = (float) (1 / std[c]);
                 int src = img * LabeledImages.IMAGE_BYTES + c * 1024;
                 int dst = b * LabeledImages.IMAGE_BYTES + c * 1024;
                 for (int r = 0; r < 32; r++) {
