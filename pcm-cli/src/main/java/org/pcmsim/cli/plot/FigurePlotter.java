@@ -382,12 +382,15 @@ public final class FigurePlotter {
 
         int colour = 0;
         List<String> used = new ArrayList<>();
+        List<Integer> slices = slicesIfMixedAlgorithms(panel);
         for (Curve cv : panel.curves()) {
             Color col;
             if (cv.theory()) {
                 col = THEORY;
             } else if (isBaseline(cv)) {
                 col = BASELINE;
+            } else if (!slices.isEmpty()) {
+                col = PALETTE[slices.indexOf(cv.nW()) % PALETTE.length];
             } else {
                 col = PALETTE[colour++ % PALETTE.length];
             }
@@ -437,6 +440,18 @@ public final class FigurePlotter {
         return name;
     }
 
+    /**
+     * The sorted slice counts of a panel that compares algorithms at several n_W (4c, right), or
+     * empty. In such a panel colour follows n_W and line style the algorithm, so the curves that
+     * cross (same n_W, other algorithm) share a colour and the crossover reads at a glance.
+     */
+    private static List<Integer> slicesIfMixedAlgorithms(Panel panel) {
+        List<Curve> sim = panel.curves().stream().filter(c -> !c.theory() && !isBaseline(c)).toList();
+        List<Integer> slices = sim.stream().map(Curve::nW).distinct().sorted().toList();
+        long algorithms = sim.stream().map(Curve::algorithm).distinct().count();
+        return algorithms > 1 && slices.size() > 1 && sim.size() > slices.size() ? slices : List.of();
+    }
+
     private static boolean isReferenceLevel(Curve c) {
         return "digital".equals(c.algorithm()) && c.x().length == 1;
     }
@@ -453,7 +468,9 @@ public final class FigurePlotter {
             // As published: the smaller n_W dashed.
             case BASE -> c.nW() == panel.curves().stream().filter(k -> !k.theory()).mapToInt(Curve::nW).min()
                     .orElse(c.nW());
-            case TIME -> false;
+            // Where algorithms are compared at several n_W: the first algorithm solid, the others dashed.
+            case TIME -> !slicesIfMixedAlgorithms(panel).isEmpty()
+                    && !c.algorithm().equals(panel.curves().get(0).algorithm());
         };
     }
 

@@ -47,9 +47,9 @@ final class LineProgress implements Progress {
         lastLine = now;
         lastPercent = percent;
         double elapsed = (now - start) / 1e9;
-        double eta = elapsed / d * (t - d);
-        out.printf("%s: %3d%% (%d/%d trials), %s elapsed, about %s left%n", task, percent, d, t,
-                seconds(elapsed), seconds(eta));
+        // Before 5 % the rate still includes JIT warm-up and thread start, so no estimate yet.
+        String left = 20 * d < t ? "" : ", about " + seconds(elapsed / d * (t - d)) + " left";
+        out.printf("%s: %3d%% (%d/%d trials), %s elapsed%s%n", task, percent, d, t, seconds(elapsed), left);
         out.flush();
     }
 
