@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pcmsim.device.DeviceProgrammer;
-import org.pcmsim.device.DriftLaw;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ProgrammedDevices;
 import org.pcmsim.slicing.SlicingAlgorithm;
@@ -36,6 +35,10 @@ public final class CrossbarProgrammer {
     private final double[] levelSigmaP;
     private final double[] levelMuNu;
     private final double[] levelSigmaNu;
+    private final double[] levelRawQ;
+    /** Per |W|: the slices with a non-zero target, most significant first (CSR over levels). */
+    private final int[] levelNonZeroStart;
+    private final int[] levelNonZero;
     private final double[] sliceBuffer;
 
     /**
@@ -50,27 +53,42 @@ public final class CrossbarProgrammer {
         this.unit = model.gMax() / scheme.range();
         this.sliceBuffer = new double[n];
         if (scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC) {
-            levelTarget = levelSigmaP = levelMuNu = levelSigmaNu = null;
+            levelTarget = levelSigmaP = levelMuNu = levelSigmaNu = levelRawQ = null;
+            levelNonZeroStart = levelNonZero = null;
         } else {
             int levels = scheme.maxMagnitude() + 1;
             levelTarget = new double[levels * n];
             levelSigmaP = new double[levels * n];
             levelMuNu = new double[levels * n];
             levelSigmaNu = new double[levels * n];
+            levelRawQ = new double[levels * n];
+            levelNonZeroStart = new int[levels + 1];
+            int[] nonZero = new int[levels * n];
+            int count = 0;
             double invGMax = 1.0 / model.gMax();
-            DriftLaw drift = model.drift();
+            double[] laws = new double[4];
             for (int m = 0; m < levels; m++) {
                 slicer.slice(m, sliceBuffer);
                 for (int j = 0; j < n; j++) {
                     double t = sliceBuffer[j] * unit;
-                    double g = Math.abs(t) * invGMax;
+                    // The same expression for g as DeviceProgrammer, so that both paths agree to the bit.
+                    model.deviceLaws(Math.abs(t) * invGMax, laws);
                     int at = m * n + j;
                     levelTarget[at] = t;
-                    levelSigmaP[at] = model.programming().sigma(g);
-                    levelMuNu[at] = drift.mean(g);
-                    levelSigmaNu[at] = drift.sigma(g);
+                    levelSigmaP[at] = laws[0];
+                    levelMuNu[at] = laws[1];
+                    levelSigmaNu[at] = laws[2];
+                    levelRawQ[at] = laws[3];
+                }
+                levelNonZeroStart[m] = count;
+                for (int j = n - 1; j >= 0; j--) {
+                    if (levelTarget[m * n + j] != 0.0) {
+                        nonZero[count++] = j;
+                    }
                 }
             }
+            levelNonZeroStart[levels] = count;
+            levelNonZero = java.util.Arrays.copyOf(nonZero, count);
         }
     }
 
@@ -137,48 +155,58 @@ public final class CrossbarProgrammer {
         if (!pc.scheme().equals(scheme) || !pc.model().equals(model)) {
             throw new IllegalArgumentException("crossbar was made for " + pc.scheme() + ", not " + scheme);
         }
-        int size = pc.rows() * pc.cols();
-        if (weights.length != size) {
-            throw new IllegalArgumentException("expected " + size + " weights, got " + weights.length);
+        int rows = pc.rows();
+        int cols = pc.cols();
+        if (weights.length != rows * cols) {
+            throw new IllegalArgumentException("expected " + rows * cols + " weights, got " + weights.length);
         }
         int max = scheme.maxMagnitude();
-        DeviceProgrammer device = new DeviceProgrammer(model, rng);
-        if (levelTarget != null) {
-            for (int i = 0; i < size; i++) {
-                int w = weights[i];
-                int m = Math.abs(w);
-                if (m > max) {
-                    throw new IllegalArgumentException("weight " + i + " must be in -" + max + ".." + max + ", got " + w);
-                }
-                for (int j = n - 1; j >= 0; j--) {
-                    int at = m * n + j;
-                    double t = w < 0 ? -levelTarget[at] : levelTarget[at];
-                    pc.target[j][i] = t;
-                    if (t == 0.0) {
-                        pc.programmed[j][i] = 0.0;
-                        pc.nu[j][i] = 0.0;
-                    } else {
-                        pc.programmed[j][i] = device.program(t, levelSigmaP[at], levelMuNu[at], levelSigmaNu[at],
-                                pc.nu[j], i);
-                    }
-                }
+        for (int i = 0; i < weights.length; i++) {
+            if (Math.abs(weights[i]) > max) {
+                throw new IllegalArgumentException(
+                        "weight " + i + " must be in -" + max + ".." + max + ", got " + weights[i]);
             }
-        } else {
-            ErrorCorrectingProgrammer ec = new ErrorCorrectingProgrammer(pc, device);
-            for (int i = 0; i < size; i++) {
-                int w = weights[i];
+        }
+        DeviceProgrammer device = new DeviceProgrammer(model, rng);
+        int[] pos = new int[n];
+        ErrorCorrectingProgrammer ec = levelTarget == null ? new ErrorCorrectingProgrammer(pc, device, pos) : null;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < n; j++) {
+                pc.rowStart[j][r] = pos[j];
+            }
+            for (int k = 0; k < cols; k++) {
+                int w = weights[r * cols + k];
                 int m = Math.abs(w);
-                if (m > max) {
-                    throw new IllegalArgumentException("weight " + i + " must be in -" + max + ".." + max + ", got " + w);
+                if (ec != null) {
+                    ec.column = k;
+                    ec.negative = w < 0;
+                    slicer.slice(m, sliceBuffer, ec);
+                    continue;
                 }
-                ec.index = i;
-                ec.negative = w < 0;
-                slicer.slice(m, sliceBuffer, ec);
+                // Only the slices that this level fills are visited, most significant first.
+                for (int e = levelNonZeroStart[m]; e < levelNonZeroStart[m + 1]; e++) {
+                    int j = levelNonZero[e];
+                    int at = m * n + j;
+                    int p = pos[j]++;
+                    double t = w < 0 ? -levelTarget[at] : levelTarget[at];
+                    pc.column[j][p] = k;
+                    pc.target[j][p] = t;
+                    pc.programmed[j][p] = device.program(t, levelSigmaP[at], levelMuNu[at], levelSigmaNu[at],
+                            pc.nu[j], p);
+                    pc.qs[j][p] = levelRawQ[at];
+                }
             }
         }
         for (int j = 0; j < n; j++) {
-            double[] q = ProgrammedDevices.readNoiseAmplitudes(model, pc.target[j]);
-            System.arraycopy(q, 0, pc.qs[j], 0, q.length);
+            int count = pos[j];
+            pc.rowStart[j][rows] = count;
+            ProgrammedDevices.normalizeReadNoise(model, pc.target[j], pc.qs[j], count);
+            double[] gp = pc.programmed[j];
+            double[] q = pc.qs[j];
+            double[] a = pc.amplitude[j];
+            for (int p = 0; p < count; p++) {
+                a[p] = gp[p] * q[p];
+            }
         }
         pc.generation++;
     }
@@ -187,23 +215,30 @@ public final class CrossbarProgrammer {
     private final class ErrorCorrectingProgrammer implements Slicer.SliceProgrammer {
         private final ProgrammedCrossbar pc;
         private final DeviceProgrammer device;
-        int index;
+        private final int[] pos;
+        int column;
         boolean negative;
 
-        ErrorCorrectingProgrammer(ProgrammedCrossbar pc, DeviceProgrammer device) {
+        ErrorCorrectingProgrammer(ProgrammedCrossbar pc, DeviceProgrammer device, int[] pos) {
             this.pc = pc;
             this.device = device;
+            this.pos = pos;
         }
 
         @Override
         public double program(int slice, double value) {
             double t = value * unit;
+            if (t == 0.0) {
+                return 0.0;
+            }
             if (negative) {
                 t = -t;
             }
-            pc.target[slice][index] = t;
-            double gp = device.program(t, pc.nu[slice], index);
-            pc.programmed[slice][index] = gp;
+            int p = pos[slice]++;
+            pc.column[slice][p] = column;
+            pc.target[slice][p] = t;
+            double gp = device.program(t, pc.nu[slice], pc.qs[slice], p);
+            pc.programmed[slice][p] = gp;
             double reached = gp / unit;
             return negative ? -reached : reached;
         }

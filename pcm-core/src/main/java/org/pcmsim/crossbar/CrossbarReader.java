@@ -12,8 +12,9 @@ import org.pcmsim.slicing.SlicingScheme;
  * The same read also applies the calibration input (every entry {@link CrossbarConfig#calibrationInput})
  * and returns c(t) = Σ_i |Σ_j b^j a_cal,j,i| for global drift compensation.
  *
- * <p>This is the hot loop of the Monte Carlo engine. A reader keeps drift factors between reads of
- * the same programmed crossbar: when successive reads are equally spaced in log time (as in every
+ * <p>This is the hot loop of the Monte Carlo engine. It visits only programmed devices (the crossbar
+ * stores them row by row), so reads skip the unprogrammed majority of Max-fill slices. It keeps drift
+ * factors between reads: when successive reads are equally spaced in log time (as in every
  * published experiment) the step factor (t_k / t_{k−1})^(−ν) is computed once per device and reused,
  * one multiply per device per read instead of a power. Not thread-safe: one reader per thread.
  */
@@ -22,10 +23,11 @@ public final class CrossbarReader {
 
     private final CrossbarConfig config;
     private final ReadNoiseSampling sampling;
-    private double[][] drift;
-    private double[][] step;
     private ProgrammedCrossbar cached;
     private long cachedGeneration;
+    /** Drift factor (t / t0)^(−ν) and last step factor of each programmed device, per slice. */
+    private double[][] drift;
+    private double[][] step;
     private double lastLog;
     private double lastDelta;
     private boolean stepValid;
@@ -77,6 +79,9 @@ public final class CrossbarReader {
             throw new IllegalArgumentException("expected " + cols + " inputs and " + rows + " outputs, got "
                     + x.length + " and " + y.length);
         }
+        if (cached != pc || cachedGeneration != pc.generation) {
+            reset(pc);
+        }
         PcmDeviceModel model = pc.model();
         boolean unity = updateDrift(pc, t);
         if (xd == null || xd.length != cols) {
@@ -95,33 +100,53 @@ public final class CrossbarReader {
         double f = model.readNoiseTimeFactor(t);
         double gain = config.adcGain(model.gMax(), pc.nSlices());
         double adcMax = config.adcMax();
+        boolean aggregated = sampling == ReadNoiseSampling.AGGREGATED;
         for (int j = pc.nSlices() - 1; j >= 0; j--) {
             double sig = pc.scheme().significance(j);
-            double[] gp = pc.programmed[j];
-            double[] q = pc.qs[j];
-            double[] d = unity ? null : drift[j];
+            int[] start = pc.rowStart[j];
+            int[] col = pc.column[j];
+            double[] g0 = pc.programmed[j];
+            double[] a0 = pc.amplitude[j];
+            double[] d = drift[j];
             for (int i = 0; i < rows; i++) {
-                int base = i * cols;
+                int from = start[i];
+                int to = start[i + 1];
                 double id;
                 double ic;
-                if (sampling == ReadNoiseSampling.AGGREGATED) {
+                if (aggregated) {
+                    // Sums for the signal (s1, s2) and the joint read-noise covariance (s3, s4, s5).
                     double s1 = 0;
                     double s2 = 0;
                     double s3 = 0;
                     double s4 = 0;
                     double s5 = 0;
-                    for (int k = 0; k < cols; k++) {
-                        double g = d == null ? gp[base + k] : gp[base + k] * d[base + k];
-                        double xk = xd[k];
-                        double gx = g * xk;
-                        s1 += gx;
-                        s2 += g;
-                        double a = g * q[base + k];
-                        double a2 = a * a;
-                        s5 += a2;
-                        double a2x = a2 * xk;
-                        s4 += a2x;
-                        s3 += a2x * xk;
+                    if (unity) {
+                        for (int p = from; p < to; p++) {
+                            double g = g0[p];
+                            double a = a0[p];
+                            double xk = xd[col[p]];
+                            s1 += g * xk;
+                            s2 += g;
+                            double a2 = a * a;
+                            s5 += a2;
+                            double a2x = a2 * xk;
+                            s4 += a2x;
+                            s3 += a2x * xk;
+                        }
+                    } else {
+                        for (int p = from; p < to; p++) {
+                            double dp = d[p];
+                            double g = g0[p] * dp;
+                            double a = a0[p] * dp;
+                            double xk = xd[col[p]];
+                            s1 += g * xk;
+                            s2 += g;
+                            double a2 = a * a;
+                            s5 += a2;
+                            double a2x = a2 * xk;
+                            s4 += a2x;
+                            s3 += a2x * xk;
+                        }
                     }
                     double z1 = normal.sample();
                     double z2 = normal.sample();
@@ -139,16 +164,12 @@ public final class CrossbarReader {
                 } else {
                     double s1 = 0;
                     double s2 = 0;
-                    for (int k = 0; k < cols; k++) {
-                        double g = gp[base + k];
-                        if (g != 0.0) {
-                            if (d != null) {
-                                g *= d[base + k];
-                            }
-                            double gr = g + g * q[base + k] * f * normal.sample();
-                            s1 += gr * xd[k];
-                            s2 += gr;
-                        }
+                    for (int p = from; p < to; p++) {
+                        double dp = unity ? 1.0 : d[p];
+                        double g = g0[p] * dp;
+                        double gr = g + a0[p] * dp * f * normal.sample();
+                        s1 += gr * xd[col[p]];
+                        s2 += gr;
                     }
                     id = s1;
                     ic = xc * s2;
@@ -173,28 +194,31 @@ public final class CrossbarReader {
         return Math.max(-max, Math.min(max, Math.rint(v)));
     }
 
-    /** Brings the per-device drift factors to time t; returns true if they are all 1 (t ≤ t0). */
+    /** Starts drift bookkeeping for a newly programmed crossbar. */
+    private void reset(ProgrammedCrossbar pc) {
+        cached = pc;
+        cachedGeneration = pc.generation;
+        int n = pc.nSlices();
+        int size = pc.rows() * pc.cols();
+        if (drift == null || drift.length != n || drift[0].length != size) {
+            drift = new double[n][size];
+            step = new double[n][size];
+        }
+        for (int j = 0; j < n; j++) {
+            java.util.Arrays.fill(drift[j], 0, pc.programmedDevices(j), 1.0);
+        }
+        lastLog = 0.0;
+        stepValid = false;
+    }
+
+    /** Brings the packed drift factors to time t; returns true if they are all 1 (t ≤ t0). */
     private boolean updateDrift(ProgrammedCrossbar pc, double t) {
         double log = t > pc.model().t0() ? Math.log(t / pc.model().t0()) : 0.0;
-        if (cached != pc || cachedGeneration != pc.generation) {
-            cached = pc;
-            cachedGeneration = pc.generation;
-            int n = pc.nSlices();
-            int size = pc.rows() * pc.cols();
-            if (drift == null || drift.length != n || drift[0].length != size) {
-                drift = new double[n][size];
-                step = new double[n][size];
-            }
-            lastLog = 0.0;
-            stepValid = false;
-            for (double[] row : drift) {
-                java.util.Arrays.fill(row, 1.0);
-            }
-        }
+        int n = pc.nSlices();
         if (log == 0.0) {
             if (lastLog != 0.0) {
-                for (double[] row : drift) {
-                    java.util.Arrays.fill(row, 1.0);
+                for (int j = 0; j < n; j++) {
+                    java.util.Arrays.fill(drift[j], 0, pc.programmedDevices(j), 1.0);
                 }
                 lastLog = 0.0;
                 stepValid = false;
@@ -206,20 +230,20 @@ public final class CrossbarReader {
             return false;
         }
         boolean reuse = stepValid && Math.abs(delta - lastDelta) <= SAME_STEP_TOLERANCE * Math.abs(delta);
-        for (int j = 0; j < drift.length; j++) {
+        for (int j = 0; j < n; j++) {
+            int count = pc.programmedDevices(j);
             double[] v = pc.nu[j];
-            double[] gp = pc.programmed[j];
             double[] d = drift[j];
             double[] s = step[j];
             if (reuse) {
-                for (int i = 0; i < d.length; i++) {
-                    d[i] *= s[i];
+                for (int p = 0; p < count; p++) {
+                    d[p] *= s[p];
                 }
             } else {
-                for (int i = 0; i < d.length; i++) {
-                    // Unprogrammed devices keep a unit step so that stale factors never grow.
-                    s[i] = gp[i] != 0.0 ? Math.exp(-v[i] * delta) : 1.0;
-                    d[i] *= s[i];
+                for (int p = 0; p < count; p++) {
+                    double sp = Math.exp(-v[p] * delta);
+                    s[p] = sp;
+                    d[p] *= sp;
                 }
             }
         }

@@ -16,17 +16,25 @@ import org.pcmsim.slicing.SlicingScheme;
  * {@link CrossbarProgrammer}; read it with {@link CrossbarReader} (the MVM) or
  * {@link #effectiveWeights} (the weights it represents at a time t).
  *
- * <p>Slice arrays are row-major, index {@code i * cols + k}. Conductances are in µS.
+ * <p>Devices whose target is 0 are never programmed and hold 0 µS. Each slice stores only its
+ * programmed devices, row by row (compressed sparse rows): most devices of a Max-fill slice are
+ * unprogrammed, and reads skip them. The accessors return dense rows × cols arrays, in µS.
  */
 public final class ProgrammedCrossbar {
     private final SlicingScheme scheme;
     private final PcmDeviceModel model;
     private final int rows;
     private final int cols;
+    /** Per slice: offset of each row's first device; rowStart[j][rows] is the device count. */
+    final int[][] rowStart;
+    final int[][] column;
     final double[][] target;
     final double[][] programmed;
     final double[][] nu;
+    /** Read-noise amplitude Q_s of each device. */
     final double[][] qs;
+    /** G_P · Q_s, the read-noise standard deviation per unit 1/f factor and drift. */
+    final double[][] amplitude;
     /** Changes at every programming so that readers drop cached drift factors. */
     long generation;
 
@@ -37,10 +45,13 @@ public final class ProgrammedCrossbar {
         this.cols = cols;
         int n = scheme.nSlices();
         int size = Math.multiplyExact(rows, cols);
+        rowStart = new int[n][rows + 1];
+        column = new int[n][size];
         target = new double[n][size];
         programmed = new double[n][size];
         nu = new double[n][size];
         qs = new double[n][size];
+        amplitude = new double[n][size];
     }
 
     /** @return the slicing scheme */
@@ -70,10 +81,18 @@ public final class ProgrammedCrossbar {
 
     /**
      * @param slice j
+     * @return the number of programmed (non-zero target) devices of slice j
+     */
+    public int programmedDevices(int slice) {
+        return rowStart[slice][rows];
+    }
+
+    /**
+     * @param slice j
      * @return target conductances of slice j, µS, rows × cols
      */
     public INDArray targets(int slice) {
-        return matrix(target[slice]);
+        return matrix(dense(slice, target[slice]));
     }
 
     /**
@@ -81,21 +100,34 @@ public final class ProgrammedCrossbar {
      * @return programmed conductances G_P of slice j, µS, rows × cols
      */
     public INDArray programmed(int slice) {
-        return matrix(programmed[slice]);
+        return matrix(dense(slice, programmed[slice]));
     }
 
     /**
      * @param slice j
-     * @return drift exponents ν of slice j, rows × cols
+     * @return drift exponents ν of slice j, rows × cols (0 for unprogrammed devices)
      */
     public INDArray driftExponents(int slice) {
-        return matrix(nu[slice]);
+        return matrix(dense(slice, nu[slice]));
+    }
+
+    /** Scatters one packed per-device quantity of a slice into a dense row-major array. */
+    double[] dense(int slice, double[] packed) {
+        double[] out = new double[rows * cols];
+        int[] start = rowStart[slice];
+        int[] col = column[slice];
+        for (int i = 0; i < rows; i++) {
+            for (int p = start[i]; p < start[i + 1]; p++) {
+                out[i * cols + col[p]] = packed[p];
+            }
+        }
+        return out;
     }
 
     /**
-     * The weights the crossbar holds at time t, read with fresh 1/f noise on every device:
-     * W_eff = sign · Σ_j b^j · G_j,read(t) · r / G_max, in integer weight units (comparable to the
-     * programmed integers). This is what an analog DNN layer multiplies by.
+     * The weights the crossbar holds at time t, read with fresh 1/f noise on every programmed device:
+     * W_eff = Σ_j b^j · G_j,read(t) · r / G_max, in integer weight units with the weight's sign
+     * (comparable to the programmed integers). This is what an analog DNN layer multiplies by.
      *
      * @param t seconds after programming
      * @param rng the generator of this read
@@ -109,16 +141,16 @@ public final class ProgrammedCrossbar {
         double logT = t > model.t0() ? Math.log(t / model.t0()) : 0.0;
         for (int j = nSlices() - 1; j >= 0; j--) {
             double w = scheme.significance(j) * unit;
+            int[] start = rowStart[j];
+            int[] col = column[j];
             double[] gp = programmed[j];
             double[] v = nu[j];
-            double[] q = qs[j];
-            for (int i = 0; i < gp.length; i++) {
-                double g = gp[i];
-                if (g != 0.0) {
-                    if (logT != 0.0) {
-                        g *= Math.exp(-v[i] * logT);
-                    }
-                    out[i] += w * (g + g * q[i] * f * normal.sample());
+            double[] a = amplitude[j];
+            for (int i = 0; i < rows; i++) {
+                int base = i * cols;
+                for (int p = start[i]; p < start[i + 1]; p++) {
+                    double d = logT != 0.0 ? Math.exp(-v[p] * logT) : 1.0;
+                    out[base + col[p]] += w * d * (gp[p] + a[p] * f * normal.sample());
                 }
             }
         }
@@ -138,6 +170,6 @@ public final class ProgrammedCrossbar {
     }
 
     private INDArray matrix(double[] data) {
-        return Nd4j.create(data.clone(), new long[] {rows, cols}, 'c');
+        return Nd4j.create(data, new long[] {rows, cols}, 'c');
     }
 }

@@ -2,8 +2,6 @@ package org.pcmsim.device;
 
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Programs devices one at a time from a generator: the single place where programming noise and
@@ -15,8 +13,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class DeviceProgrammer {
     private final PcmDeviceModel model;
-    private final NormalizedGaussianSampler normal;
+    private final GaussianBuffer normal;
     private final double invGMax;
+    private final double[] laws = new double[4];
 
     /**
      * @param model the device model
@@ -24,7 +23,7 @@ public final class DeviceProgrammer {
      */
     public DeviceProgrammer(PcmDeviceModel model, UniformRandomProvider rng) {
         this.model = Objects.requireNonNull(model, "model");
-        this.normal = ZigguratSampler.NormalizedGaussian.of(Objects.requireNonNull(rng, "rng"));
+        this.normal = new GaussianBuffer(Objects.requireNonNull(rng, "rng"));
         this.invGMax = 1.0 / model.gMax();
     }
 
@@ -46,11 +45,28 @@ public final class DeviceProgrammer {
             nu[index] = 0.0;
             return 0.0;
         }
-        double g = Math.abs(target) * invGMax;
-        double gp = target + model.programming().sigma(g) * normal.sample();
-        DriftLaw d = model.drift();
-        nu[index] = d.scale() * Math.abs(d.mean(g) + d.sigma(g) * normal.sample());
-        return gp;
+        model.deviceLaws(Math.abs(target) * invGMax, laws);
+        return program(target, laws[0], laws[1], laws[2], nu, index);
+    }
+
+    /**
+     * Programs one device and also reports its raw read-noise amplitude.
+     *
+     * @param target target conductance, µS, signed
+     * @param nu where to store the drawn drift exponent
+     * @param rawQ where to store {@link ReadNoise#rawFromLog} of the target (0 for a zero target)
+     * @param index index into {@code nu} and {@code rawQ}
+     * @return the programmed conductance G_P, µS
+     */
+    public double program(double target, double[] nu, double[] rawQ, int index) {
+        if (target == 0.0) {
+            nu[index] = 0.0;
+            rawQ[index] = 0.0;
+            return 0.0;
+        }
+        model.deviceLaws(Math.abs(target) * invGMax, laws);
+        rawQ[index] = laws[3];
+        return program(target, laws[0], laws[1], laws[2], nu, index);
     }
 
     /**

@@ -51,7 +51,15 @@ public record DriftLaw(double muSlope, double muIntercept, double muMin, double 
      * @return mean drift exponent μ_ν(g), before the scale
      */
     public double mean(double g) {
-        return clip(muSlope * Math.log(g + PcmDeviceModel.G_EPSILON) + muIntercept, muMin, muMax);
+        return meanFromLog(Math.log(g + PcmDeviceModel.G_EPSILON));
+    }
+
+    /**
+     * @param lnG ln(g + 1e-15), shared with the other laws so that one log serves them all
+     * @return mean drift exponent μ_ν, before the scale
+     */
+    public double meanFromLog(double lnG) {
+        return clip(muSlope * lnG + muIntercept, muMin, muMax);
     }
 
     /**
@@ -59,7 +67,15 @@ public record DriftLaw(double muSlope, double muIntercept, double muMin, double 
      * @return standard deviation σ_ν(g) of the drift exponent, before the scale
      */
     public double sigma(double g) {
-        return clip(sigmaSlope * Math.log(g + PcmDeviceModel.G_EPSILON) + sigmaIntercept, sigmaMin, sigmaMax);
+        return sigmaFromLog(Math.log(g + PcmDeviceModel.G_EPSILON));
+    }
+
+    /**
+     * @param lnG ln(g + 1e-15)
+     * @return standard deviation σ_ν of the drift exponent, before the scale
+     */
+    public double sigmaFromLog(double lnG) {
+        return clip(sigmaSlope * lnG + sigmaIntercept, sigmaMin, sigmaMax);
     }
 
     /**

@@ -102,6 +102,22 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
     }
 
     /**
+     * Evaluates every device law at one normalised target with a single logarithm: the hot path of
+     * programming, where the same target levels recur.
+     *
+     * @param g normalised target |G_T| / G_max
+     * @param out receives σ_P (µS), μ_ν, σ_ν and the raw read-noise amplitude
+     *     ({@link ReadNoise#rawFromLog}) at indices 0 … 3
+     */
+    public void deviceLaws(double g, double[] out) {
+        double lnG = Math.log(g + G_EPSILON);
+        out[0] = programming.sigma(g);
+        out[1] = drift.meanFromLog(lnG);
+        out[2] = drift.sigmaFromLog(lnG);
+        out[3] = readNoise.rawFromLog(lnG);
+    }
+
+    /**
      * Programs every device of an array once: draws G_P = G_T + σ_P(g)·ξ and ν. Devices whose target
      * is exactly 0 are not programmed and stay at 0.
      *

@@ -55,19 +55,42 @@ public final class ProgrammedDevices {
      * @return Q_s per device (0 where the target is 0)
      */
     public static double[] readNoiseAmplitudes(PcmDeviceModel model, double[] targets) {
-        double norm = model.gMax();
+        double[] q = new double[targets.length];
+        double invGMax = 1.0 / model.gMax();
+        ReadNoise law = model.readNoise();
+        for (int i = 0; i < targets.length; i++) {
+            q[i] = targets[i] == 0.0 ? 0.0
+                    : law.rawFromLog(Math.log(Math.abs(targets[i]) * invGMax + PcmDeviceModel.G_EPSILON));
+        }
+        normalizeReadNoise(model, targets, q, q.length);
+        return q;
+    }
+
+    /**
+     * Turns raw read-noise amplitudes ({@link ReadNoise#rawFromLog} of |G_T| / G_max) of one slice into
+     * Q_s under the model's normalisation, in place.
+     *
+     * @param model the device model
+     * @param targets target conductances of the slice, µS
+     * @param q raw amplitudes in (0 where the target is 0), Q_s out
+     * @param count number of devices (a prefix of both arrays)
+     */
+    public static void normalizeReadNoise(PcmDeviceModel model, double[] targets, double[] q, int count) {
+        double factor = 1.0;
         if (model.readNoiseNormalization() == ReadNoiseNormalization.SLICE_MAX) {
             double max = 0;
-            for (double t : targets) {
-                max = Math.max(max, Math.abs(t));
+            for (int i = 0; i < count; i++) {
+                max = Math.max(max, Math.abs(targets[i]));
             }
-            norm = max > 0 ? max : model.gMax();
+            if (max > 0) {
+                factor = Math.pow(max / model.gMax(), model.readNoise().exponent());
+            }
         }
-        double[] q = new double[targets.length];
-        for (int i = 0; i < targets.length; i++) {
-            q[i] = targets[i] == 0.0 ? 0.0 : model.readNoise().qs(Math.abs(targets[i]) / norm);
+        ReadNoise law = model.readNoise();
+        // Branch-free: a zero target has a zero raw amplitude, and fromRaw(0) = 0.
+        for (int i = 0; i < count; i++) {
+            q[i] = law.fromRaw(q[i], factor);
         }
-        return q;
     }
 
     /** @return the device model */

@@ -79,29 +79,39 @@ public final class MonteCarloEngine {
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        // Trial-major: a worker draws one trial's data and runs every configuration on it.
         Runnable worker = () -> {
-            MvmTrial trial = null;
-            int trialConfig = -1;
-            long task;
-            while (failure.get() == null && (task = next.getAndIncrement()) < total) {
-                int c = (int) (task / trials);
-                int i = (int) (task % trials);
+            MvmTrial[] perConfig = new MvmTrial[nc];
+            java.util.Map<org.pcmsim.crossbar.CrossbarConfig, TrialData> data = new java.util.HashMap<>();
+            long i;
+            while (failure.get() == null && (i = next.getAndIncrement()) < trials) {
                 try {
-                    if (c != trialConfig) {
-                        trial = new MvmTrial(configs.get(c));
-                        trialConfig = c;
+                    for (TrialData d : data.values()) {
+                        d.draw(seed, i);
                     }
-                    double[] e = new double[times.length];
-                    trial.run(seed, i, times, e);
-                    eta[c][i] = e;
+                    for (int c = 0; c < nc; c++) {
+                        MvmTrialConfig config = configs.get(c);
+                        if (perConfig[c] == null) {
+                            perConfig[c] = new MvmTrial(config);
+                        }
+                        TrialData d = data.get(config.crossbar());
+                        if (d == null) {
+                            d = new TrialData(config.crossbar());
+                            d.draw(seed, i);
+                            data.put(config.crossbar(), d);
+                        }
+                        double[] e = new double[times.length];
+                        perConfig[c].run(d, seed, i, times, e);
+                        eta[c][(int) i] = e;
+                        listener.progress(done.incrementAndGet(), total);
+                    }
                 } catch (RuntimeException | Error ex) {
                     failure.compareAndSet(null, ex);
                     return;
                 }
-                listener.progress(done.incrementAndGet(), total);
             }
         };
-        int nThreads = (int) Math.min(threads, total);
+        int nThreads = Math.min(threads, trials);
         List<Thread> pool = new ArrayList<>();
         for (int k = 1; k < nThreads; k++) {
             Thread t = new Thread(worker, "pcm-montecarlo-" + k);
@@ -154,7 +164,9 @@ public final class MonteCarloEngine {
             throw new IllegalArgumentException("trial must be >= 0, got " + trial);
         }
         double[] e = new double[times.length];
-        new MvmTrial(config).run(seed, trial, times, e);
+        TrialData data = new TrialData(config.crossbar());
+        data.draw(seed, trial);
+        new MvmTrial(config).run(data, seed, trial, times, e);
         return e;
     }
 

@@ -29,15 +29,32 @@ class ErrorCorrectionTest {
     private static double[] weightErrors(ProgrammedCrossbar pc, int[] w) {
         SlicingScheme s = pc.scheme();
         double unit = s.range() / pc.model().gMax();
+        double[][] gp = programmed(pc);
         double[] err = new double[w.length];
         for (int i = 0; i < w.length; i++) {
             double v = 0;
             for (int j = 0; j < s.nSlices(); j++) {
-                v += s.significance(j) * pc.programmed[j][i] * unit;
+                v += s.significance(j) * gp[j][i] * unit;
             }
             err[i] = v - w[i];
         }
         return err;
+    }
+
+    private static double[][] programmed(ProgrammedCrossbar pc) {
+        double[][] d = new double[pc.nSlices()][];
+        for (int j = 0; j < d.length; j++) {
+            d[j] = pc.dense(j, pc.programmed[j]);
+        }
+        return d;
+    }
+
+    private static double[][] targets(ProgrammedCrossbar pc) {
+        double[][] d = new double[pc.nSlices()][];
+        for (int j = 0; j < d.length; j++) {
+            d[j] = pc.dense(j, pc.target[j]);
+        }
+        return d;
     }
 
     @Test
@@ -50,8 +67,10 @@ class ErrorCorrectionTest {
                         .program(w, 64, 64, new XoRoShiRo128PlusPlus(n, base));
                 double unit = s.range() / PROGRAMMING_ONLY.gMax();
                 double[] err = weightErrors(pc, w);
+                double[][] gp = programmed(pc);
+                double[][] tg = targets(pc);
                 for (int i = 0; i < w.length; i++) {
-                    double lastOwn = (pc.programmed[0][i] - pc.target[0][i]) * unit;
+                    double lastOwn = (gp[0][i] - tg[0][i]) * unit;
                     assertEquals(lastOwn, err[i], 1e-9, s + " weight " + i);
                 }
             }
@@ -67,10 +86,12 @@ class ErrorCorrectionTest {
                     .program(w, 64, 64, new XoRoShiRo128PlusPlus(9, base));
             double unit = s.range() / PROGRAMMING_ONLY.gMax();
             double[] err = weightErrors(pc, w);
+            double[][] gp = programmed(pc);
+            double[][] tg = targets(pc);
             for (int i = 0; i < w.length; i++) {
                 double sum = 0;
                 for (int j = 0; j < 4; j++) {
-                    sum += s.significance(j) * (pc.programmed[j][i] - pc.target[j][i]) * unit;
+                    sum += s.significance(j) * (gp[j][i] - tg[j][i]) * unit;
                 }
                 assertEquals(sum, err[i], 1e-9, s + " weight " + i);
             }

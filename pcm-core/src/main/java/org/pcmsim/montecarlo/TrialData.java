@@ -1,0 +1,94 @@
+package org.pcmsim.montecarlo;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.pcmsim.crossbar.CrossbarConfig;
+import org.pcmsim.slicing.IntegerQuantizer;
+import org.pcmsim.slicing.TernaryQuantizer;
+import org.pcmsim.slicing.WeightQuantization;
+
+/**
+ * The data of one trial (MODEL.md §4.1–4.2): Gaussian weights w (N × N, row-major) then inputs x,
+ * drawn from the trial's data stream, their integer versions and the exact result
+ * y_ref = W·X / (scale_in · scale_w). The data depend only on (seed, trial, crossbar), so every
+ * configuration of a run shares them; the quantised weights are kept per quantisation.
+ *
+ * <p>Not thread-safe: one instance per thread, refilled for each trial.
+ */
+final class TrialData {
+    /** Quantised weights, exact output and its norm, for one weight quantisation. */
+    static final class Quantized {
+        final int[] w;
+        final double[] yRef;
+        double refNorm;
+
+        Quantized(int size, int n) {
+            w = new int[size];
+            yRef = new double[n];
+        }
+    }
+
+    private final CrossbarConfig crossbar;
+    private final int n;
+    private final double[] wReal;
+    private final double[] xReal;
+    final int[] x;
+    private final Map<WeightQuantization, Quantized> quantized = new EnumMap<>(WeightQuantization.class);
+    private final Map<WeightQuantization, Boolean> fresh = new EnumMap<>(WeightQuantization.class);
+
+    TrialData(CrossbarConfig crossbar) {
+        this.crossbar = crossbar;
+        this.n = crossbar.size();
+        this.wReal = new double[n * n];
+        this.xReal = new double[n];
+        this.x = new int[n];
+    }
+
+    CrossbarConfig crossbar() {
+        return crossbar;
+    }
+
+    /** Draws the trial's weights and inputs; quantised weights are recomputed on demand. */
+    void draw(long seed, long trial) {
+        NormalizedGaussianSampler data =
+                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.DATA));
+        for (int i = 0; i < wReal.length; i++) {
+            wReal[i] = data.sample();
+        }
+        for (int k = 0; k < n; k++) {
+            xReal[k] = data.sample();
+        }
+        new IntegerQuantizer(crossbar.inputBits(), crossbar.inputClipSigmas())
+                .quantize(xReal, crossbar.inputScale(), x);
+        fresh.clear();
+    }
+
+    /** @return the quantised weights and exact result of this trial for a weight quantisation */
+    Quantized quantized(WeightQuantization kind) {
+        Quantized q = quantized.computeIfAbsent(kind, k -> new Quantized(n * n, n));
+        if (fresh.putIfAbsent(kind, Boolean.TRUE) == null) {
+            double scaleW = crossbar.weightScale();
+            switch (kind) {
+                case INT9 -> new IntegerQuantizer(crossbar.weightBits(), crossbar.weightClipSigmas())
+                        .quantize(wReal, scaleW, q.w);
+                case TERNARY -> TernaryQuantizer.BITNET.quantize(wReal, scaleW, crossbar.weightMax(), q.w);
+                default -> throw new AssertionError(kind);
+            }
+            double refScale = 1.0 / (crossbar.inputScale() * scaleW);
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                long acc = 0;
+                int base = i * n;
+                for (int k = 0; k < n; k++) {
+                    acc += (long) q.w[base + k] * x[k];
+                }
+                q.yRef[i] = acc * refScale;
+                norm += q.yRef[i] * q.yRef[i];
+            }
+            q.refNorm = Math.sqrt(norm);
+        }
+        return q;
+    }
+}
