@@ -382,7 +382,7 @@ public final class FigurePlotter {
 
         int colour = 0;
         List<String> used = new ArrayList<>();
-        List<Integer> slices = slicesIfMixedAlgorithms(panel);
+        List<Integer> slices = time ? slicesIfMixedAlgorithms(panel) : List.of();
         for (Curve cv : panel.curves()) {
             Color col;
             if (cv.theory()) {
