@@ -36,19 +36,8 @@ public final class ExperimentRunner {
     public static FigureResult run(ExperimentSpec spec, RunSettings settings, ProgressListener listener) {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        int magnitudeBits = settings.crossbar().weightBits() - 1;
         Map<MvmTrialConfig, Integer> unique = new LinkedHashMap<>();
-        List<List<MvmTrialConfig>> perSeries = new ArrayList<>();
-        for (SeriesSpec s : spec.series()) {
-            List<MvmTrialConfig> configs = new ArrayList<>();
-            for (SlicingScheme scheme : s.schemes()) {
-                MvmTrialConfig c = new MvmTrialConfig(settings.crossbar(), settings.device(),
-                        simulated(scheme, magnitudeBits), s.weights(), settings.sampling());
-                unique.putIfAbsent(c, unique.size());
-                configs.add(c);
-            }
-            perSeries.add(configs);
-        }
+        List<List<MvmTrialConfig>> perSeries = plan(spec, settings, unique);
         double[] times = spec.times();
         List<MonteCarloResult> results = new MonteCarloEngine(settings.threads())
                 .runAll(new ArrayList<>(unique.keySet()), times, settings.trials(), settings.seed(), listener);
@@ -90,6 +79,38 @@ public final class ExperimentRunner {
         provenance.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
         return new FigureResult(spec.name(), spec.figure(), spec.title(), spec.xAxis(), times, panels, rows,
                 provenance);
+    }
+
+    /**
+     * The distinct configurations an experiment simulates (n_W = 1 points and repeated
+     * configurations collapse), in the order they are run.
+     *
+     * @param spec the experiment
+     * @param settings the model settings
+     * @return the simulated configurations
+     */
+    public static List<MvmTrialConfig> configurations(ExperimentSpec spec, RunSettings settings) {
+        Map<MvmTrialConfig, Integer> unique = new LinkedHashMap<>();
+        plan(spec, settings, unique);
+        return new ArrayList<>(unique.keySet());
+    }
+
+    /** Maps every series point to its simulated configuration, filling {@code unique} in run order. */
+    private static List<List<MvmTrialConfig>> plan(ExperimentSpec spec, RunSettings settings,
+                                                   Map<MvmTrialConfig, Integer> unique) {
+        int magnitudeBits = settings.crossbar().weightBits() - 1;
+        List<List<MvmTrialConfig>> perSeries = new ArrayList<>();
+        for (SeriesSpec s : spec.series()) {
+            List<MvmTrialConfig> configs = new ArrayList<>();
+            for (SlicingScheme scheme : s.schemes()) {
+                MvmTrialConfig c = new MvmTrialConfig(settings.crossbar(), settings.device(),
+                        simulated(scheme, magnitudeBits), s.weights(), settings.sampling());
+                unique.putIfAbsent(c, unique.size());
+                configs.add(c);
+            }
+            perSeries.add(configs);
+        }
+        return perSeries;
     }
 
     /** The scheme actually simulated: n_W = 1 schemes all collapse to one (the n_W = 1 law). */
