@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * interrupted.
  */
 @Command(name = "pcm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ListCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         description = {"Simulate bit-sliced matrix-vector multiplication on analog phase-change-memory crossbars and "
                 + "reproduce the figures of Le Gallo, Ciric et al., Neuromorph. Comput. Eng. 2, 024003 (2022)."},
         footer = {"", "Start with:  pcm list    then:  pcm run figure-4a"})
@@ -58,7 +58,7 @@ public final class PcmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list (see 'pcm --help')");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list, bench (see 'pcm --help')");
     }
 
     /**

@@ -174,9 +174,19 @@ class RunCommandTest {
     }
 
     @Test
+    void benchTimesTheEngineAndWritesNothing() {
+        CliRunner b = CliRunner.run("bench", "bitnet", "--trials", "2", "--repeats", "1");
+        assertEquals(0, b.exit, b.err);
+        assertTrue(b.out.lines().anyMatch(l -> l.startsWith("bitnet") && l.contains("2")), b.out);
+        CliRunner bad = CliRunner.run("bench", "figure-9z");
+        assertEquals(2, bad.exit);
+        assertEquals(1, bad.errLines(), bad.err);
+    }
+
+    @Test
     void helpOnEveryCommand() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"run", "--help"},
-                new String[] {"list", "--help"})) {
+                new String[] {"list", "--help"}, new String[] {"bench", "--help"})) {
             CliRunner r = CliRunner.run(args);
             assertEquals(0, r.exit);
             assertTrue(r.out.startsWith("Usage:"), r.out);

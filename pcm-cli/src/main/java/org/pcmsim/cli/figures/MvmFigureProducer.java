@@ -52,17 +52,50 @@ public final class MvmFigureProducer implements FigureProducer {
         return spec.defaultTrials();
     }
 
+    /**
+     * What a run simulates, for the benchmark.
+     *
+     * @param trials Monte Carlo trials over all simulated configurations
+     * @param devicesProgrammed devices programmed over all trials
+     * @param deviceReads device reads over all trials (data reads; the calibration input reads the
+     *     same conductances)
+     */
+    public record Workload(long trials, long devicesProgrammed, long deviceReads) {
+    }
+
+    /**
+     * @param settings the settings of the run
+     * @return what the run simulates, counting each de-duplicated configuration once
+     */
+    public Workload workload(RunSettings settings) {
+        Set<String> unique = new HashSet<>();
+        long slices = 0;
+        for (SeriesSpec s : spec.series()) {
+            for (SlicingScheme scheme : s.schemes()) {
+                if (unique.add(key(s, scheme))) {
+                    slices += scheme.nSlices();
+                }
+            }
+        }
+        long n2 = (long) settings.crossbar().size() * settings.crossbar().size();
+        long programmed = slices * n2 * settings.trials();
+        return new Workload((long) unique.size() * settings.trials(), programmed, programmed * spec.times().length);
+    }
+
+    /** Mirrors the runner's de-duplication: every n_W = 1 point of one weight type is one simulation. */
+    private static String key(SeriesSpec s, SlicingScheme scheme) {
+        return scheme.nSlices() == 1 ? s.weights() + "/1"
+                : s.weights() + "/" + scheme.algorithm() + "/" + scheme.nSlices() + "/" + scheme.base();
+    }
+
     @Override
     public Duration estimate(RunSettings settings) {
-        // Mirrors the runner's de-duplication: every n_W = 1 point of one weight type is one simulation.
         Set<String> unique = new HashSet<>();
         double coreSeconds = 0;
         int reads = spec.times().length;
         for (SeriesSpec s : spec.series()) {
             for (SlicingScheme scheme : s.schemes()) {
-                String key = scheme.nSlices() == 1 ? s.weights() + "/1"
-                        : s.weights() + "/" + scheme.algorithm() + "/" + scheme.nSlices() + "/" + scheme.base();
-                if (unique.add(key)) {
+                if (unique.add(key(s, scheme))) {
                     // Programming once plus every read, each over all slices of the crossbar.
                     coreSeconds += scheme.nSlices() * (PROGRAM_SECONDS + READ_SECONDS * reads);
                 }

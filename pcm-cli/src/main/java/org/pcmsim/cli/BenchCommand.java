@@ -1,0 +1,120 @@
+package org.pcmsim.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pcmsim.cli.figures.FigureProducer;
+import org.pcmsim.cli.figures.FigureRegistry;
+import org.pcmsim.cli.figures.MvmFigureProducer;
+import org.pcmsim.experiment.RunSettings;
+import org.pcmsim.montecarlo.ProgressListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pcm bench}: how fast the Monte Carlo engine runs each MVM figure's sweep, without plotting
+ * or writing files. One warm-up run (so the JIT has compiled the hot loops), then the median of
+ * several timed runs; reported beside the Python reference's times on a 2-core machine.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Benchmark the Monte Carlo engine on the MVM figures: wall time (median of several runs "
+                + "after a warm-up), trials/s, device reads/s, and the speed-up over the Python reference "
+                + "(NumPy + joblib on 2 cores: 4a 90 s, 4b 181 s, 4c 125 s, BitNet 111 s).",
+            "Nothing is written; use 'pcm run' for the figures."})
+public final class BenchCommand implements Callable<Integer> {
+    /** The Python reference's wall time per figure at the published trial count, s (issue 4). */
+    static final Map<String, Double> REFERENCE_SECONDS =
+            Map.of("figure-4a", 90.0, "figure-4b", 181.0, "figure-4c", 125.0, "bitnet", 111.0);
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    PcmCommand parent;
+
+    @Mixin
+    ModelOptions model;
+
+    private List<String> figures = new ArrayList<>();
+    private int repeats = 3;
+    private Integer trials;
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Parameters(arity = "0..*", paramLabel = "<figure>", description = "Figures to time (default: all MVM figures).")
+    void setFigures(List<String> names) {
+        for (String n : names) {
+            if (parent.registry().resolve(n).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for parameter '<figure>': unknown figure '"
+                        + n + "', expected one of " + String.join(", ", parent.registry().names()));
+            }
+        }
+        figures = names;
+    }
+
+    @Option(names = {"-r", "--repeats"}, order = 1, paramLabel = "R", description = "Timed runs per figure (default: 3).")
+    void setRepeats(int r) {
+        repeats = Checks.inRange(spec, "--repeats", r, 1, 100);
+    }
+
+    @Option(names = {"-n", "--trials"}, order = 2, paramLabel = "N",
+            description = "Trials per point (default: the published count).")
+    void setTrials(int n) {
+        trials = Checks.inRange(spec, "--trials", n, 1, Integer.MAX_VALUE);
+    }
+
+    @Option(names = {"-j", "--threads"}, order = 3, paramLabel = "T", description = "Worker threads (default: all cores).")
+    void setThreads(int t) {
+        threads = Checks.inRange(spec, "--threads", t, 1, 4096);
+    }
+
+    @Override
+    public Integer call() {
+        List<MvmFigureProducer> producers = new ArrayList<>();
+        for (String name : figures.isEmpty() ? List.of(FigureRegistry.ALL) : figures) {
+            for (FigureProducer p : parent.registry().resolve(name).orElseThrow()) {
+                if (p instanceof MvmFigureProducer m && !producers.contains(m)) {
+                    producers.add(m);
+                }
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%d threads, %d timed run%s per figure after one warm-up; median wall time%n", threads,
+                repeats, repeats == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "%-10s %7s %9s %11s %14s %11s %9s%n", "FIGURE", "TRIALS", "WALL", "TRIALS/S",
+                "DEV READS/S", "REFERENCE", "SPEED-UP");
+        out.flush();
+        for (MvmFigureProducer p : producers) {
+            RunSettings settings = model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
+                    .withSeed(RunSettings.DEFAULT_SEED).withThreads(threads));
+            p.produce(settings, ProgressListener.NONE);
+            double[] wall = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                long t0 = System.nanoTime();
+                p.produce(settings, ProgressListener.NONE);
+                wall[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            Arrays.sort(wall);
+            double median = repeats % 2 == 1 ? wall[repeats / 2] : (wall[repeats / 2 - 1] + wall[repeats / 2]) / 2;
+            MvmFigureProducer.Workload w = p.workload(settings);
+            Double ref = REFERENCE_SECONDS.get(p.name());
+            // The reference times are for the published trial counts; other counts get no speed-up.
+            boolean comparable = ref != null && settings.trials() == p.defaultTrials();
+            out.printf(Locale.ROOT, "%-10s %7d %8.3fs %11.0f %14.3g %11s %9s%n", p.name(), settings.trials(), median,
+                    w.trials() / median, w.deviceReads() / median, comparable ? ref + " s" : "-",
+                    comparable ? String.format(Locale.ROOT, "%.0fx", ref / median) : "-");
+            out.flush();
+        }
+        return 0;
+    }
+}
