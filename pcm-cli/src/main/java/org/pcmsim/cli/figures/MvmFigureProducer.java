@@ -2,15 +2,14 @@ package org.pcmsim.cli.figures;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.pcmsim.experiment.ExperimentRunner;
 import org.pcmsim.experiment.ExperimentSpec;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.RunSettings;
 import org.pcmsim.experiment.SeriesSpec;
+import org.pcmsim.montecarlo.MvmTrialConfig;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.slicing.SlicingScheme;
 
@@ -20,10 +19,10 @@ public final class MvmFigureProducer implements FigureProducer {
     /*
      * Core-seconds to program one slice of a 128 x 128 crossbar, and to read it once, with the
      * aggregated read-noise sampler: fitted to full runs of 4a, 4b, 4c and BitNet on the
-     * development machine (2 shared cores, Nov 2026). Only used for the rough estimate of `pcm list`.
+     * development machine (2 shared cores, 27 Nov 2026; the engine is still getting faster). Only used for the rough estimate of `pcm list`.
      */
-    private static final double PROGRAM_SECONDS = 1.5e-3;
-    private static final double READ_SECONDS = 8e-5;
+    private static final double PROGRAM_SECONDS = 1.1e-3;
+    private static final double READ_SECONDS = 5e-5;
 
     private final ExperimentSpec spec;
 
@@ -65,41 +64,26 @@ public final class MvmFigureProducer implements FigureProducer {
 
     /**
      * @param settings the settings of the run
-     * @return what the run simulates, counting each de-duplicated configuration once
+     * @return what the run simulates, over the configurations the runner actually simulates
      */
     public Workload workload(RunSettings settings) {
-        Set<String> unique = new HashSet<>();
         long slices = 0;
-        for (SeriesSpec s : spec.series()) {
-            for (SlicingScheme scheme : s.schemes()) {
-                if (unique.add(key(s, scheme))) {
-                    slices += scheme.nSlices();
-                }
-            }
+        List<MvmTrialConfig> configs = ExperimentRunner.configurations(spec, settings);
+        for (MvmTrialConfig c : configs) {
+            slices += c.slicing().nSlices();
         }
         long n2 = (long) settings.crossbar().size() * settings.crossbar().size();
         long programmed = slices * n2 * settings.trials();
-        return new Workload((long) unique.size() * settings.trials(), programmed, programmed * spec.times().length);
-    }
-
-    /** Mirrors the runner's de-duplication: every n_W = 1 point of one weight type is one simulation. */
-    private static String key(SeriesSpec s, SlicingScheme scheme) {
-        return scheme.nSlices() == 1 ? s.weights() + "/1"
-                : s.weights() + "/" + scheme.algorithm() + "/" + scheme.nSlices() + "/" + scheme.base();
+        return new Workload((long) configs.size() * settings.trials(), programmed, programmed * spec.times().length);
     }
 
     @Override
     public Duration estimate(RunSettings settings) {
-        Set<String> unique = new HashSet<>();
         double coreSeconds = 0;
         int reads = spec.times().length;
-        for (SeriesSpec s : spec.series()) {
-            for (SlicingScheme scheme : s.schemes()) {
-                if (unique.add(key(s, scheme))) {
-                    // Programming once plus every read, each over all slices of the crossbar.
-                    coreSeconds += scheme.nSlices() * (PROGRAM_SECONDS + READ_SECONDS * reads);
-                }
-            }
+        for (MvmTrialConfig c : ExperimentRunner.configurations(spec, settings)) {
+            // Programming once plus every read, each over all slices of the crossbar.
+            coreSeconds += c.slicing().nSlices() * (PROGRAM_SECONDS + READ_SECONDS * reads);
         }
         double n = settings.crossbar().size() / 128.0;
         double seconds = coreSeconds * settings.trials() * n * n / settings.threads();
