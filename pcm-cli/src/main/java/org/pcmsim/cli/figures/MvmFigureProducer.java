@@ -19,7 +19,8 @@ public final class MvmFigureProducer implements FigureProducer {
     /*
      * Core-seconds to program one slice of a 128 x 128 crossbar, and to read it once, with the
      * aggregated read-noise sampler: fitted to full runs of 4a, 4b, 4c and BitNet on the
-     * development machine (2 shared cores, 27 Nov 2026; the engine is still getting faster). Only used for the rough estimate of `pcm list`.
+     * development machine (2 shared cores, 27 Nov 2026; the engine is still getting faster).
+     * Only used for the rough estimate of `pcm list`.
      */
     private static final double PROGRAM_SECONDS = 1.1e-3;
     private static final double READ_SECONDS = 5e-5;
