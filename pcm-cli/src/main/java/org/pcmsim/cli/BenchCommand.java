@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Benchmark the Monte Carlo engine on the MVM figures: wall time (median of several runs "
-                + "after a warm-up), trials/s, device reads/s, and the speed-up over the Python reference "
-                + "(NumPy + joblib on 2 cores: 4a 90 s, 4b 181 s, 4c 125 s, BitNet 111 s).",
-            "Nothing is written; use 'pcm run' for the figures."})
+        description = {"Time the Monte Carlo engine on the MVM figures; writes nothing.",
+            "Per figure: wall time (median of several runs after a warm-up), trials/s, device reads/s, and the "
+                + "speed-up over the Python reference (NumPy + joblib on 2 cores: 4a 90 s, 4b 181 s, 4c 125 s, "
+                + "BitNet 111 s)."})
 public final class BenchCommand implements Callable<Integer> {
     /** The Python reference's wall time per figure at the published trial count, s (issue 4). */
     static final Map<String, Double> REFERENCE_SECONDS =

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code pcm list}: every figure, what it shows, its published trial count and expected run time. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List the figures 'pcm run' knows: what each shows, its default (published) trial count, "
-                + "and the expected run time on this machine.")
+        description = {"List the figures 'pcm run' knows.",
+            "For each: what it shows, its default (published) trial count, and a rough run time on this machine."})
 public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = "Run a published figure and write its plot (PNG, SVG), points (CSV) and provenance (JSON).",
+        description = {"Run a figure and write its plot, points and provenance.",
+            "Writes <figure>.png and .svg (the plot), .csv (the points) and .json (the points with full provenance) "
+                + "to the output folder, each written completely under a temporary name and then renamed."},
         footer = {"", "Examples:", "  pcm run figure-4a", "  pcm run all --out figures",
             "  pcm run bitnet --read-noise-norm slice-max   # writes bitnet-slice-max.*",
             "  pcm run figure-4c --trials 20 --format png,csv --out /tmp/quick"})
