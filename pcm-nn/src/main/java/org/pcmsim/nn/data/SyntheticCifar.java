@@ -18,12 +18,12 @@ import org.pcmsim.montecarlo.TrialStreams;
  * components and differ in their combination and colours. An image of class c is that texture at a
  * random translation (a phase shift, so the network must be shift-invariant), random contrast and
  * per-component amplitude, plus a weaker texture of another random class, a random colour cast and
- * Gaussian pixel noise (σ = 40 grey levels). Everything derives from one seed.
+ * Gaussian pixel noise (σ = 70 grey levels). Everything derives from one seed.
  */
 public final class SyntheticCifar {
     private static final int COMPONENTS = 3;
-    private static final double PIXEL_NOISE = 40.0;
-    private static final double DISTRACTOR = 0.55;
+    private static final double PIXEL_NOISE = 70.0;
+    private static final double DISTRACTOR = 0.8;
 
     private final double[][] fx = new double[LabeledImages.CLASSES][COMPONENTS];
     private final double[][] fy = new double[LabeledImages.CLASSES][COMPONENTS];

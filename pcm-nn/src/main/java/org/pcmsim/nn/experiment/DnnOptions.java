@@ -81,7 +81,7 @@ public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int
 
     /**
      * A reduced scale that runs end to end in a few minutes on 2 cores (CI): synthetic data,
-     * 4 000 training and 1 000 test images, the reduced ResNet-8, 8 + 2 epochs, 5 chips, 8 time
+     * 4 000 training and 1 000 test images, the reduced ResNet-8, 8 + 2 epochs, 10 chips, 8 time
      * points. Not the published network or scale; every output says so via its provenance.
      *
      * @param outDir output folder
@@ -90,7 +90,7 @@ public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int
      */
     public static DnnOptions ci(Path outDir, long seed) {
         return new DnnOptions(DatasetKind.SYNTHETIC, null, 4_000, 1_000, ResNetSpec.RESNET8_CI, null, outDir, 8, 2,
-                64, 500, 5, seed, 1, 1, 1, 8);
+                64, 500, 10, seed, 1, 1, 1, 8);
     }
 
     /** @param v chips @return a copy with that many chips */
