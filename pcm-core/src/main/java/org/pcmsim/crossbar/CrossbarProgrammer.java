@@ -13,11 +13,11 @@ import org.pcmsim.slicing.SlicingScheme;
 /**
  * Slices integer weights and programs the slices onto PCM devices ("programming a chip").
  *
- * <p>Weights are visited in row-major order and, for each weight, slices from the most significant
- * down; each programmed device draws its programming noise, then its drift-exponent noise
- * ({@link DeviceProgrammer}). With {@link SlicingAlgorithm#MAX_FILL_EC} each slice is programmed
- * before the next is computed, and the actual programmed value (G_P · r / G_max, with the weight's
- * sign) is subtracted from the remainder.
+ * <p>Slices are programmed from the most significant down, each in one pass over the weights in
+ * row-major order; each programmed device draws its programming noise, then its drift-exponent
+ * noise ({@link DeviceProgrammer}). With {@link SlicingAlgorithm#MAX_FILL_EC} a weight's slice is
+ * programmed before its next slice is computed, and the actual programmed value
+ * (G_P · r / G_max, with the weight's sign) is subtracted from that weight's remainder.
  *
  * <p>Without error correction every slice value depends only on |W|, so the slices and the device
  * laws are tabulated once per integer magnitude. An instance is not thread-safe; it is cheap to
@@ -36,10 +36,11 @@ public final class CrossbarProgrammer {
     private final double[] levelMuNu;
     private final double[] levelSigmaNu;
     private final double[] levelRawQ;
-    /** Per |W|: the slices with a non-zero target, most significant first (CSR over levels). */
-    private final int[] levelNonZeroStart;
-    private final int[] levelNonZero;
     private final double[] sliceBuffer;
+    /** Remainder of each weight during error-correcting programming, reused. */
+    private double[] restBuffer;
+    /** Table index of each programmed device of a slice (bitwise-negated for negative weights), reused. */
+    private int[] levelIndex;
 
     /**
      * @param scheme the slicing scheme
@@ -54,7 +55,6 @@ public final class CrossbarProgrammer {
         this.sliceBuffer = new double[n];
         if (scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC) {
             levelTarget = levelSigmaP = levelMuNu = levelSigmaNu = levelRawQ = null;
-            levelNonZeroStart = levelNonZero = null;
         } else {
             int levels = scheme.maxMagnitude() + 1;
             levelTarget = new double[levels * n];
@@ -62,9 +62,6 @@ public final class CrossbarProgrammer {
             levelMuNu = new double[levels * n];
             levelSigmaNu = new double[levels * n];
             levelRawQ = new double[levels * n];
-            levelNonZeroStart = new int[levels + 1];
-            int[] nonZero = new int[levels * n];
-            int count = 0;
             double invGMax = 1.0 / model.gMax();
             double[] laws = new double[4];
             for (int m = 0; m < levels; m++) {
@@ -80,15 +77,7 @@ public final class CrossbarProgrammer {
                     levelSigmaNu[at] = laws[2];
                     levelRawQ[at] = laws[3];
                 }
-                levelNonZeroStart[m] = count;
-                for (int j = n - 1; j >= 0; j--) {
-                    if (levelTarget[m * n + j] != 0.0) {
-                        nonZero[count++] = j;
-                    }
-                }
             }
-            levelNonZeroStart[levels] = count;
-            levelNonZero = java.util.Arrays.copyOf(nonZero, count);
         }
     }
 
@@ -169,31 +158,71 @@ public final class CrossbarProgrammer {
         }
         DeviceProgrammer device = new DeviceProgrammer(model, rng);
         int[] pos = new int[n];
-        ErrorCorrectingProgrammer ec = levelTarget == null ? new ErrorCorrectingProgrammer(pc, device, pos) : null;
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < n; j++) {
-                pc.rowStart[j][r] = pos[j];
+        // Slice-major: each slice's devices are written in one sequential pass (weight-major order
+        // would stream into 5 n arrays at once). Error correction only needs each weight's remainder.
+        if (levelTarget == null) {
+            double[] rest = remainders(weights.length);
+            for (int i = 0; i < weights.length; i++) {
+                rest[i] = Math.abs(weights[i]);
             }
-            for (int k = 0; k < cols; k++) {
-                int w = weights[r * cols + k];
-                int m = Math.abs(w);
-                if (ec != null) {
-                    ec.column = k;
-                    ec.negative = w < 0;
-                    slicer.slice(m, sliceBuffer, ec);
-                    continue;
+            for (int j = n - 1; j >= 0; j--) {
+                int p = 0;
+                int[] column = pc.column[j];
+                double[] target = pc.target[j];
+                double[] programmed = pc.programmed[j];
+                for (int r = 0; r < rows; r++) {
+                    pc.rowStart[j][r] = p;
+                    for (int k = 0; k < cols; k++) {
+                        int i = r * cols + k;
+                        double s = slicer.maxFillValue(j, rest[i]);
+                        double t = s * unit;
+                        double actual = s;
+                        if (t != 0.0) {
+                            boolean negative = weights[i] < 0;
+                            if (negative) {
+                                t = -t;
+                            }
+                            column[p] = k;
+                            target[p] = t;
+                            double gp = device.program(t, pc.nu[j], pc.qs[j], p);
+                            programmed[p] = gp;
+                            actual = negative ? -gp / unit : gp / unit;
+                            p++;
+                        }
+                        rest[i] = slicer.remainderAfter(j, rest[i], s, actual);
+                    }
                 }
-                // Only the slices that this level fills are visited, most significant first.
-                for (int e = levelNonZeroStart[m]; e < levelNonZeroStart[m + 1]; e++) {
-                    int j = levelNonZero[e];
-                    int at = m * n + j;
-                    int p = pos[j]++;
-                    double t = w < 0 ? -levelTarget[at] : levelTarget[at];
-                    pc.column[j][p] = k;
-                    pc.target[j][p] = t;
-                    pc.programmed[j][p] = device.program(t, levelSigmaP[at], levelMuNu[at], levelSigmaNu[at],
-                            pc.nu[j], p);
-                    pc.qs[j][p] = levelRawQ[at];
+                pos[j] = p;
+            }
+        } else {
+            int[] levels = levelBuffer(weights.length);
+            for (int j = n - 1; j >= 0; j--) {
+                int[] column = pc.column[j];
+                int[] start = pc.rowStart[j];
+                // Pass 1, without branches: the table index of each programmed device of slice j.
+                int p = 0;
+                for (int r = 0; r < rows; r++) {
+                    start[r] = p;
+                    for (int k = 0; k < cols; k++) {
+                        int at = Math.abs(weights[r * cols + k]) * n + j;
+                        column[p] = k;
+                        levels[p] = weights[r * cols + k] < 0 ? ~at : at;
+                        p += levelTarget[at] != 0.0 ? 1 : 0;
+                    }
+                }
+                pos[j] = p;
+                // Pass 2: program them.
+                double[] target = pc.target[j];
+                double[] programmed = pc.programmed[j];
+                double[] nu = pc.nu[j];
+                double[] qs = pc.qs[j];
+                for (int q = 0; q < p; q++) {
+                    int code = levels[q];
+                    int at = code < 0 ? ~code : code;
+                    double t = code < 0 ? -levelTarget[at] : levelTarget[at];
+                    target[q] = t;
+                    programmed[q] = device.program(t, levelSigmaP[at], levelMuNu[at], levelSigmaNu[at], nu, q);
+                    qs[q] = levelRawQ[at];
                 }
             }
         }
@@ -211,36 +240,17 @@ public final class CrossbarProgrammer {
         pc.generation++;
     }
 
-    /** Programs each slice of one weight as the slicer asks and reports the value reached. */
-    private final class ErrorCorrectingProgrammer implements Slicer.SliceProgrammer {
-        private final ProgrammedCrossbar pc;
-        private final DeviceProgrammer device;
-        private final int[] pos;
-        int column;
-        boolean negative;
-
-        ErrorCorrectingProgrammer(ProgrammedCrossbar pc, DeviceProgrammer device, int[] pos) {
-            this.pc = pc;
-            this.device = device;
-            this.pos = pos;
+    private int[] levelBuffer(int size) {
+        if (levelIndex == null || levelIndex.length != size) {
+            levelIndex = new int[size];
         }
+        return levelIndex;
+    }
 
-        @Override
-        public double program(int slice, double value) {
-            double t = value * unit;
-            if (t == 0.0) {
-                return 0.0;
-            }
-            if (negative) {
-                t = -t;
-            }
-            int p = pos[slice]++;
-            pc.column[slice][p] = column;
-            pc.target[slice][p] = t;
-            double gp = device.program(t, pc.nu[slice], pc.qs[slice], p);
-            pc.programmed[slice][p] = gp;
-            double reached = gp / unit;
-            return negative ? -reached : reached;
+    private double[] remainders(int size) {
+        if (restBuffer == null || restBuffer.length != size) {
+            restBuffer = new double[size];
         }
+        return restBuffer;
     }
 }

@@ -16,6 +16,8 @@ public final class DeviceProgrammer {
     private final GaussianBuffer normal;
     private final double invGMax;
     private final double[] laws = new double[4];
+    /** The normalised target whose laws are in {@code laws}: error correction repeats targets. */
+    private double lawsFor = Double.NaN;
 
     /**
      * @param model the device model
@@ -45,7 +47,11 @@ public final class DeviceProgrammer {
             nu[index] = 0.0;
             return 0.0;
         }
-        model.deviceLaws(Math.abs(target) * invGMax, laws);
+        double g = Math.abs(target) * invGMax;
+        if (g != lawsFor) {
+            model.deviceLaws(g, laws);
+            lawsFor = g;
+        }
         return program(target, laws[0], laws[1], laws[2], nu, index);
     }
 
@@ -64,7 +70,11 @@ public final class DeviceProgrammer {
             rawQ[index] = 0.0;
             return 0.0;
         }
-        model.deviceLaws(Math.abs(target) * invGMax, laws);
+        double g = Math.abs(target) * invGMax;
+        if (g != lawsFor) {
+            model.deviceLaws(g, laws);
+            lawsFor = g;
+        }
         rawQ[index] = laws[3];
         return program(target, laws[0], laws[1], laws[2], nu, index);
     }

@@ -112,19 +112,7 @@ public final class Slicer {
         int n = scheme.nSlices();
         double rest = magnitude;
         for (int j = n - 1; j >= 0; j--) {
-            double s;
-            boolean absorbsAll;
-            if (j == 0) {
-                s = rest;
-                absorbsAll = true;
-            } else if (scheme.base() == 1) {
-                s = rest >= range ? range : 0.0;
-                absorbsAll = false;
-            } else {
-                double share = rest / significance[j];
-                absorbsAll = rest > capacityBelow[j] && share <= range;
-                s = rest > capacityBelow[j] ? Math.min(share, range) : 0.0;
-            }
+            double s = maxFillValue(j, rest);
             out[j] = s;
             double actual = s;
             if (programmer != null) {
@@ -133,14 +121,48 @@ public final class Slicer {
                     actual = reached;
                 }
             }
-            // When a slice takes all that remains, the remainder is exactly zero: rounding in
-            // rest - b^j (rest / b^j) would otherwise leave a ~1e-15 target that gets programmed.
-            double placed = absorbsAll ? rest : significance[j] * s;
-            double left = rest - placed;
-            if (Math.abs(left) < ROUNDING) {
-                left = 0.0;
-            }
-            rest = left - significance[j] * (actual - s);
+            rest = remainderAfter(j, rest, s, actual);
         }
+    }
+
+    /**
+     * One step of Max-fill (with or without error correction): the value of slice j given what
+     * remains to be placed, slices being filled from the most significant down.
+     *
+     * @param slice j
+     * @param rest R, the magnitude still to be placed before slice j (weight levels)
+     * @return S_j
+     */
+    public double maxFillValue(int slice, double rest) {
+        if (slice == 0) {
+            return rest;
+        }
+        if (scheme.base() == 1) {
+            return rest >= range ? range : 0.0;
+        }
+        return rest > capacityBelow[slice] ? Math.min(rest / significance[slice], range) : 0.0;
+    }
+
+    /**
+     * What remains after slice j: R − b^j · S_j, minus b^j times the programming error (actual − S_j)
+     * under error correction (pass actual = S_j without it).
+     *
+     * @param slice j
+     * @param rest R before slice j
+     * @param value S_j from {@link #maxFillValue}
+     * @param actual the value slice j actually reached, in weight levels
+     * @return R after slice j
+     */
+    public double remainderAfter(int slice, double rest, double value, double actual) {
+        boolean absorbsAll = slice == 0 || scheme.base() > 1 && rest > capacityBelow[slice]
+                && rest / significance[slice] <= range;
+        // When a slice takes all that remains, the remainder is exactly zero: rounding in
+        // rest - b^j (rest / b^j) would otherwise leave a ~1e-15 target that gets programmed.
+        double placed = absorbsAll ? rest : significance[slice] * value;
+        double left = rest - placed;
+        if (Math.abs(left) < ROUNDING) {
+            left = 0.0;
+        }
+        return left - significance[slice] * (actual - value);
     }
 }
