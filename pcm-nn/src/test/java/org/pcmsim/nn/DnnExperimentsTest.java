@@ -38,6 +38,13 @@ class DnnExperimentsTest {
             assertEquals(2, row.trials());
             assertTrue(row.mean() >= 0 && row.mean() <= 100, row.toString());
         }
+        // MODEL.md §3 sanity law: with n_W = 1 every algorithm and base gives the same slices, and the
+        // chips share their random streams, so all five series agree exactly.
+        for (double t : r.times()) {
+            List<Double> atOne = analog.stream().filter(x -> x.nW() == 1 && x.timeS() == t).map(ResultRow::mean).toList();
+            assertEquals(5, atOne.size());
+            assertTrue(atOne.stream().distinct().count() == 1, "n_W = 1 rows differ at t = " + t + ": " + atOne);
+        }
         List<ResultRow> digital = r.rows().stream().filter(x -> x.algorithm().equals("digital")).toList();
         assertFalse(digital.isEmpty());
         assertEquals(0, digital.get(0).nW());

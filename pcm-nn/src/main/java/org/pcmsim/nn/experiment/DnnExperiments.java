@@ -209,15 +209,16 @@ public final class DnnExperiments {
 
     /** One slicing configuration of a figure. */
     record Config(String series, SlicingAlgorithm algorithm, int base, int nSlices) {
-        /** A stable index so that the same configuration programs the same chips in every figure. */
-        long key() {
-            return (algorithm.ordinal() * 100L + base) * 100L + nSlices;
-        }
     }
 
-    /** Chip k of configuration c uses trial index key(c)·10^6 + k of the root seed. */
+    /**
+     * Chip k of every configuration with n_W slices uses trial index n_W·10^6 + k of the root seed:
+     * common random numbers across algorithms and bases. Comparisons between configurations are
+     * then paired, the same configuration programs the same chips in 5a and 5c, and at n_W = 1
+     * (where every algorithm gives the same slices) every series reads the very same chips.
+     */
     static long chipIndex(Config c, int chip) {
-        return c.key() * 1_000_000L + chip;
+        return c.nSlices() * 1_000_000L + chip;
     }
 
     private static FigureResult figure(DnnOptions o, Data data, TrainedModel m, String name, String fig, String title,
