@@ -71,10 +71,13 @@ public final class DnnExperiments {
      * @param file where it is saved
      * @param trainedNow whether this run trained it (false: loaded)
      * @param trainingSeconds wall time of training in this run, s (0 if loaded)
-     * @param digitalAccuracy floating-point test accuracy, percent
+     * @param digitalAccuracy floating-point test accuracy with the raw weights, percent
+     * @param clippedAccuracy floating-point test accuracy with conv/dense weights clipped at 2 σ_W
+     *     (the noise-aware forward pass without noise; the figures' digital baseline), percent
      */
     public record TrainedModel(ComputationGraph network, Batches.Normalization normalization, Path file,
-                               boolean trainedNow, double trainingSeconds, double digitalAccuracy) {
+                               boolean trainedNow, double trainingSeconds, double digitalAccuracy,
+                               double clippedAccuracy) {
     }
 
     /**
@@ -132,7 +135,8 @@ public final class DnnExperiments {
             Trainer.SavedModel m = Trainer.load(file);
             double acc = Evaluation.accuracy(x -> Networks.output(m.network(), x), data.test(), m.normalization(),
                     o.evalBatchSize());
-            return new TrainedModel(m.network(), m.normalization(), file, false, 0, acc);
+            return new TrainedModel(m.network(), m.normalization(), file, false, 0, acc,
+                    clippedAccuracy(m.network(), data, m.normalization(), o));
         }
         long start = System.nanoTime();
         TrainingOptions t = new TrainingOptions(o.epochs(), o.noiseAwareEpochs(), o.batchSize(), 0.1, 0.01, 0.9,
@@ -144,7 +148,13 @@ public final class DnnExperiments {
         double secs = (System.nanoTime() - start) / 1e9;
         double acc = Evaluation.accuracy(x -> Networks.output(net, x), data.test(), data.normalization(),
                 o.evalBatchSize());
-        return new TrainedModel(net, data.normalization(), file, true, secs, acc);
+        return new TrainedModel(net, data.normalization(), file, true, secs, acc,
+                clippedAccuracy(net, data, data.normalization(), o));
+    }
+
+    private static double clippedAccuracy(ComputationGraph net, Data data, Batches.Normalization norm, DnnOptions o) {
+        Model clipped = AnalogNetwork.clippedDigital(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1));
+        return Evaluation.accuracy(x -> Networks.output(clipped, x), data.test(), norm, o.evalBatchSize());
     }
 
     /**
@@ -232,9 +242,7 @@ public final class DnnExperiments {
         long total = (long) configs.size() * o.chips() * times.length;
         AtomicLong done = new AtomicLong();
         AnalogConfig base = AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1).withDevice(device);
-        Model clipped = AnalogNetwork.clippedDigital(m.network(), base);
-        double clippedAcc = Evaluation.accuracy(x -> Networks.output(clipped, x), data.test(), m.normalization(),
-                o.evalBatchSize());
+        double clippedAcc = m.clippedAccuracy();
         Model quantized = AnalogNetwork.quantizedDigital(m.network(), base);
         double quantAcc = Evaluation.accuracy(x -> Networks.output(quantized, x), data.test(), m.normalization(),
                 o.evalBatchSize());

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.DataSet;
@@ -211,14 +210,5 @@ public final class Trainer {
             throw new IOException(file + ": not a pcm-nn model (no '" + NORMALIZATION_KEY + "' entry)", e);
         }
         return new SavedModel(net, norm);
-    }
-
-    /** Clears weight-noise hooks so that a loaded noise-aware model is plainly digital (it already is at inference). */
-    static void clearNoise(ComputationGraph net) {
-        for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
-            if (l.conf().getLayer() instanceof BaseLayer b) {
-                b.setWeightNoise(null);
-            }
-        }
     }
 }
