@@ -2,6 +2,8 @@ package org.pcmsim.device;
 
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Programs devices one at a time from a generator: the single place where programming noise and
@@ -13,7 +15,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class DeviceProgrammer {
     private final PcmDeviceModel model;
-    private final GaussianBuffer normal;
+    private final NormalizedGaussianSampler normal;
     private final double invGMax;
     private final double[] laws = new double[4];
     /** The normalised target whose laws are in {@code laws}: error correction repeats targets. */
@@ -25,7 +27,7 @@ public final class DeviceProgrammer {
      */
     public DeviceProgrammer(PcmDeviceModel model, UniformRandomProvider rng) {
         this.model = Objects.requireNonNull(model, "model");
-        this.normal = new GaussianBuffer(Objects.requireNonNull(rng, "rng"));
+        this.normal = ZigguratSampler.NormalizedGaussian.of(Objects.requireNonNull(rng, "rng"));
         this.invGMax = 1.0 / model.gMax();
     }
 

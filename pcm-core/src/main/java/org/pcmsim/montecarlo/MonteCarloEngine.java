@@ -170,6 +170,29 @@ public final class MonteCarloEngine {
         return e;
     }
 
+    /**
+     * How many devices one trial programs (targets ≠ 0 over all slices): the main cost of a trial,
+     * two standard normals each. Programs the trial's weights without reading them.
+     *
+     * @param config the configuration
+     * @param seed root seed
+     * @param trial trial index
+     * @return programmed devices
+     */
+    public static long programmedDevices(MvmTrialConfig config, long seed, int trial) {
+        TrialData data = new TrialData(config.crossbar());
+        data.draw(seed, trial);
+        int n = config.crossbar().size();
+        org.pcmsim.crossbar.ProgrammedCrossbar pc = new org.pcmsim.crossbar.CrossbarProgrammer(config.slicing(),
+                config.device()).program(data.quantized(config.weights()).w, n, n,
+                TrialStreams.stream(seed, trial, TrialStreams.PROGRAMMING));
+        long count = 0;
+        for (int j = 0; j < pc.nSlices(); j++) {
+            count += pc.programmedDevices(j);
+        }
+        return count;
+    }
+
     private static void checkTimes(double[] times) {
         if (times.length == 0) {
             throw new IllegalArgumentException("at least one read time is needed");

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.pcmsim.crossbar.ReadNoiseSampling;
 import org.pcmsim.experiment.ExperimentRunner;
 import org.pcmsim.experiment.ExperimentSpec;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.RunSettings;
 import org.pcmsim.experiment.SeriesSpec;
+import org.pcmsim.montecarlo.MonteCarloEngine;
 import org.pcmsim.montecarlo.MvmTrialConfig;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.slicing.SlicingScheme;
@@ -56,11 +58,14 @@ public final class MvmFigureProducer implements FigureProducer {
      * What a run simulates, for the benchmark.
      *
      * @param trials Monte Carlo trials over all simulated configurations
-     * @param devicesProgrammed devices programmed over all trials
-     * @param deviceReads device reads over all trials (data reads; the calibration input reads the
-     *     same conductances)
+     * @param devicesProgrammed devices programmed over all trials (non-zero targets, estimated from
+     *     the first trial of each configuration)
+     * @param deviceReads programmed-device reads over all trials (data reads; the calibration input
+     *     reads the same conductances)
+     * @param normals standard normals drawn over all trials: the data, two per programmed device,
+     *     and the aggregated read noise (two per output line, slice and read)
      */
-    public record Workload(long trials, long devicesProgrammed, long deviceReads) {
+    public record Workload(long trials, long devicesProgrammed, long deviceReads, long normals) {
     }
 
     /**
@@ -68,14 +73,20 @@ public final class MvmFigureProducer implements FigureProducer {
      * @return what the run simulates, over the configurations the runner actually simulates
      */
     public Workload workload(RunSettings settings) {
-        long slices = 0;
         List<MvmTrialConfig> configs = ExperimentRunner.configurations(spec, settings);
+        long n = settings.crossbar().size();
+        long times = spec.times().length;
+        long programmed = 0;
+        long readNormals = 0;
         for (MvmTrialConfig c : configs) {
-            slices += c.slicing().nSlices();
+            programmed += MonteCarloEngine.programmedDevices(c, settings.seed(), 0);
+            readNormals += c.sampling() == ReadNoiseSampling.AGGREGATED ? 2 * n * c.slicing().nSlices() * times : 0;
         }
-        long n2 = (long) settings.crossbar().size() * settings.crossbar().size();
-        long programmed = slices * n2 * settings.trials();
-        return new Workload((long) configs.size() * settings.trials(), programmed, programmed * spec.times().length);
+        long t = settings.trials();
+        long perDeviceReads = configs.stream().anyMatch(c -> c.sampling() == ReadNoiseSampling.PER_DEVICE)
+                ? programmed * times : 0;
+        long normals = t * ((n * n + n) + 2 * programmed + readNormals) + t * perDeviceReads;
+        return new Workload((long) configs.size() * t, programmed * t, programmed * times * t, normals);
     }
 
     @Override
