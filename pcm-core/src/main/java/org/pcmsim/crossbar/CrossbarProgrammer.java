@@ -1,11 +1,13 @@
 package org.pcmsim.crossbar;
 
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pcmsim.device.DeviceProgrammer;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ProgrammedDevices;
+import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.Slicer;
 import org.pcmsim.slicing.SlicingScheme;
@@ -35,10 +37,12 @@ public final class CrossbarProgrammer {
     private final double[] levelSigmaP;
     private final double[] levelMuNu;
     private final double[] levelSigmaNu;
-    private final double[] levelRawQ;
+    private final double[] levelQ;
     private final double[] sliceBuffer;
     /** Remainder of each weight during error-correcting programming, reused. */
     private double[] restBuffer;
+    /** Slice value of each weight during error-correcting programming, reused. */
+    private double[] valueBuffer;
     /** Table index of each programmed device of a slice (bitwise-negated for negative weights), reused. */
     private int[] levelIndex;
 
@@ -54,14 +58,14 @@ public final class CrossbarProgrammer {
         this.unit = model.gMax() / scheme.range();
         this.sliceBuffer = new double[n];
         if (scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC) {
-            levelTarget = levelSigmaP = levelMuNu = levelSigmaNu = levelRawQ = null;
+            levelTarget = levelSigmaP = levelMuNu = levelSigmaNu = levelQ = null;
         } else {
             int levels = scheme.maxMagnitude() + 1;
             levelTarget = new double[levels * n];
             levelSigmaP = new double[levels * n];
             levelMuNu = new double[levels * n];
             levelSigmaNu = new double[levels * n];
-            levelRawQ = new double[levels * n];
+            levelQ = new double[levels * n];
             double invGMax = 1.0 / model.gMax();
             double[] laws = new double[4];
             for (int m = 0; m < levels; m++) {
@@ -75,7 +79,9 @@ public final class CrossbarProgrammer {
                     levelSigmaP[at] = laws[0];
                     levelMuNu[at] = laws[1];
                     levelSigmaNu[at] = laws[2];
-                    levelRawQ[at] = laws[3];
+                    // Final Q_s under the G_max normalisation; the raw amplitude otherwise.
+                    levelQ[at] = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX
+                            ? model.readNoise().fromRaw(laws[3], 1.0) : laws[3];
                 }
             }
         }
@@ -101,12 +107,24 @@ public final class CrossbarProgrammer {
      * @return the programmed crossbar
      */
     public ProgrammedCrossbar program(int[] weights, int rows, int cols, UniformRandomProvider rng) {
+        ProgrammedCrossbar pc = allocate(rows, cols);
+        programInto(pc, weights, rng);
+        return pc;
+    }
+
+    /**
+     * An unprogrammed crossbar (every device at 0 µS) of this scheme and shape, for
+     * {@link #programInto} to fill; reusing one across trials avoids reallocating its buffers.
+     *
+     * @param rows output lines
+     * @param cols input lines
+     * @return the empty crossbar
+     */
+    public ProgrammedCrossbar allocate(int rows, int cols) {
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("rows and cols must be >= 1, got " + rows + " x " + cols);
         }
-        ProgrammedCrossbar pc = new ProgrammedCrossbar(scheme, model, rows, cols);
-        programInto(pc, weights, rng);
-        return pc;
+        return new ProgrammedCrossbar(scheme, model, rows, cols);
     }
 
     /**
@@ -141,6 +159,19 @@ public final class CrossbarProgrammer {
      * @param rng the generator of this programming event
      */
     public void programInto(ProgrammedCrossbar pc, int[] weights, UniformRandomProvider rng) {
+        programInto(pc, weights, rng, null);
+    }
+
+    /**
+     * Programs a weight matrix slice by slice, from the most significant, and reports each slice as
+     * soon as it is complete — so that a caller can read it while its devices are still in cache.
+     *
+     * @param pc a crossbar made by this programmer (or one of the same scheme and model)
+     * @param weights signed integers, row-major
+     * @param rng the generator of this programming event
+     * @param afterSlice told the index j of each finished slice, or {@code null}
+     */
+    public void programInto(ProgrammedCrossbar pc, int[] weights, UniformRandomProvider rng, IntConsumer afterSlice) {
         if (!pc.scheme().equals(scheme) || !pc.model().equals(model)) {
             throw new IllegalArgumentException("crossbar was made for " + pc.scheme() + ", not " + scheme);
         }
@@ -156,88 +187,124 @@ public final class CrossbarProgrammer {
                         "weight " + i + " must be in -" + max + ".." + max + ", got " + weights[i]);
             }
         }
+        pc.generation++;
         DeviceProgrammer device = new DeviceProgrammer(model, rng);
-        int[] pos = new int[n];
-        // Slice-major: each slice's devices are written in one sequential pass (weight-major order
-        // would stream into 5 n arrays at once). Error correction only needs each weight's remainder.
+        boolean finalQs = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX;
+        double[] rest = null;
         if (levelTarget == null) {
-            double[] rest = remainders(weights.length);
+            rest = remainders(weights.length);
             for (int i = 0; i < weights.length; i++) {
                 rest[i] = Math.abs(weights[i]);
             }
-            for (int j = n - 1; j >= 0; j--) {
-                int p = 0;
-                int[] column = pc.column[j];
-                double[] target = pc.target[j];
-                double[] programmed = pc.programmed[j];
-                for (int r = 0; r < rows; r++) {
-                    pc.rowStart[j][r] = p;
-                    for (int k = 0; k < cols; k++) {
-                        int i = r * cols + k;
-                        double s = slicer.maxFillValue(j, rest[i]);
-                        double t = s * unit;
-                        double actual = s;
-                        if (t != 0.0) {
-                            boolean negative = weights[i] < 0;
-                            if (negative) {
-                                t = -t;
-                            }
-                            column[p] = k;
-                            target[p] = t;
-                            double gp = device.program(t, pc.nu[j], pc.qs[j], p);
-                            programmed[p] = gp;
-                            actual = negative ? -gp / unit : gp / unit;
-                            p++;
-                        }
-                        rest[i] = slicer.remainderAfter(j, rest[i], s, actual);
-                    }
-                }
-                pos[j] = p;
-            }
-        } else {
-            int[] levels = levelBuffer(weights.length);
-            for (int j = n - 1; j >= 0; j--) {
-                int[] column = pc.column[j];
-                int[] start = pc.rowStart[j];
-                // Pass 1, without branches: the table index of each programmed device of slice j.
-                int p = 0;
-                for (int r = 0; r < rows; r++) {
-                    start[r] = p;
-                    for (int k = 0; k < cols; k++) {
-                        int at = Math.abs(weights[r * cols + k]) * n + j;
-                        column[p] = k;
-                        levels[p] = weights[r * cols + k] < 0 ? ~at : at;
-                        p += levelTarget[at] != 0.0 ? 1 : 0;
-                    }
-                }
-                pos[j] = p;
-                // Pass 2: program them.
-                double[] target = pc.target[j];
-                double[] programmed = pc.programmed[j];
-                double[] nu = pc.nu[j];
-                double[] qs = pc.qs[j];
-                for (int q = 0; q < p; q++) {
-                    int code = levels[q];
-                    int at = code < 0 ? ~code : code;
-                    double t = code < 0 ? -levelTarget[at] : levelTarget[at];
-                    target[q] = t;
-                    programmed[q] = device.program(t, levelSigmaP[at], levelMuNu[at], levelSigmaNu[at], nu, q);
-                    qs[q] = levelRawQ[at];
-                }
-            }
         }
-        for (int j = 0; j < n; j++) {
-            int count = pos[j];
+        // Slice-major: each slice's devices are written in one sequential pass (weight-major order
+        // would stream into 5 n arrays at once). Error correction only needs each weight's remainder.
+        for (int j = n - 1; j >= 0; j--) {
+            int count = levelTarget == null
+                    ? programCorrecting(pc, j, weights, rest, device, finalQs)
+                    : programTabulated(pc, j, weights, device);
             pc.rowStart[j][rows] = count;
-            ProgrammedDevices.normalizeReadNoise(model, pc.target[j], pc.qs[j], count);
-            double[] gp = pc.programmed[j];
-            double[] q = pc.qs[j];
-            double[] a = pc.amplitude[j];
-            for (int p = 0; p < count; p++) {
-                a[p] = gp[p] * q[p];
+            if (!finalQs) {
+                // The slice-maximum normalisation needs the whole slice before Q_s is known.
+                ProgrammedDevices.normalizeReadNoise(model, pc.target[j], pc.qs[j], count);
+                double[] gp = pc.programmed[j];
+                double[] q = pc.qs[j];
+                double[] a = pc.amplitude[j];
+                for (int p = 0; p < count; p++) {
+                    a[p] = gp[p] * q[p];
+                }
+            }
+            if (afterSlice != null) {
+                afterSlice.accept(j);
             }
         }
-        pc.generation++;
+    }
+
+    /** Max-fill EC: programs slice j of every weight and updates the remainders; returns the device count. */
+    private int programCorrecting(ProgrammedCrossbar pc, int j, int[] weights, double[] rest, DeviceProgrammer device,
+                                  boolean finalQs) {
+        int rows = pc.rows();
+        int cols = pc.cols();
+        // Pass 1: every weight's slice value, and how many devices will be programmed.
+        double[] values = valueBuffer(weights.length);
+        int devices = 0;
+        for (int i = 0; i < weights.length; i++) {
+            double v = slicer.maxFillValue(j, rest[i]);
+            values[i] = v;
+            devices += v * unit != 0.0 ? 1 : 0;
+        }
+        device.prepare(devices);
+        // Pass 2: program them and subtract what each actually reached.
+        int p = 0;
+        int[] column = pc.column[j];
+        double[] target = pc.target[j];
+        double[] programmed = pc.programmed[j];
+        for (int r = 0; r < rows; r++) {
+            pc.rowStart[j][r] = p;
+            for (int k = 0; k < cols; k++) {
+                int i = r * cols + k;
+                double s = values[i];
+                double t = s * unit;
+                double actual = s;
+                if (t != 0.0) {
+                    boolean negative = weights[i] < 0;
+                    if (negative) {
+                        t = -t;
+                    }
+                    column[p] = k;
+                    target[p] = t;
+                    double gp = device.program(t, pc.nu[j], pc.qs[j], p);
+                    programmed[p] = gp;
+                    if (finalQs) {
+                        double q = model.readNoise().fromRaw(pc.qs[j][p], 1.0);
+                        pc.qs[j][p] = q;
+                        pc.amplitude[j][p] = gp * q;
+                    }
+                    actual = negative ? -gp / unit : gp / unit;
+                    p++;
+                }
+                rest[i] = slicer.remainderAfter(j, rest[i], s, actual);
+            }
+        }
+        return p;
+    }
+
+    /** Without error correction: programs slice j from the per-level tables; returns the device count. */
+    private int programTabulated(ProgrammedCrossbar pc, int j, int[] weights, DeviceProgrammer device) {
+        int rows = pc.rows();
+        int cols = pc.cols();
+        int[] levels = levelBuffer(weights.length);
+        int[] column = pc.column[j];
+        int[] start = pc.rowStart[j];
+        // Pass 1, without branches: the table index of each programmed device of slice j.
+        int p = 0;
+        for (int r = 0; r < rows; r++) {
+            start[r] = p;
+            for (int k = 0; k < cols; k++) {
+                int at = Math.abs(weights[r * cols + k]) * n + j;
+                column[p] = k;
+                levels[p] = weights[r * cols + k] < 0 ? ~at : at;
+                p += levelTarget[at] != 0.0 ? 1 : 0;
+            }
+        }
+        // Pass 2: program them.
+        device.prepare(p);
+        double[] target = pc.target[j];
+        double[] programmed = pc.programmed[j];
+        double[] nu = pc.nu[j];
+        double[] qs = pc.qs[j];
+        double[] amplitude = pc.amplitude[j];
+        for (int q = 0; q < p; q++) {
+            int code = levels[q];
+            int at = code < 0 ? ~code : code;
+            double t = code < 0 ? -levelTarget[at] : levelTarget[at];
+            target[q] = t;
+            double gp = device.program(t, levelSigmaP[at], levelMuNu[at], levelSigmaNu[at], nu, q);
+            programmed[q] = gp;
+            qs[q] = levelQ[at];
+            amplitude[q] = gp * levelQ[at];
+        }
+        return p;
     }
 
     private int[] levelBuffer(int size) {
@@ -245,6 +312,13 @@ public final class CrossbarProgrammer {
             levelIndex = new int[size];
         }
         return levelIndex;
+    }
+
+    private double[] valueBuffer(int size) {
+        if (valueBuffer == null || valueBuffer.length != size) {
+            valueBuffer = new double[size];
+        }
+        return valueBuffer;
     }
 
     private double[] remainders(int size) {
