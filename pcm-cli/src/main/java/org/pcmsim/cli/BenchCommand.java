@@ -62,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "Invalid value for parameter '<figure>': unknown figure '"
                         + n + "', expected one of " + String.join(", ", parent.registry().names()));
             }
+            if (parent.registry().resolve(n).orElseThrow().stream().anyMatch(p -> !(p instanceof MvmFigureProducer))) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for parameter '<figure>': '" + n
+                        + "' is a DNN figure; pcm bench times the Monte Carlo MVM figures only");
+            }
         }
         figures = names;
     }

@@ -1,8 +1,13 @@
 package org.pcmsim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.pcmsim.cli.figures.DnnFigureProducer;
+import org.pcmsim.cli.figures.DnnRequest;
 import org.pcmsim.cli.figures.FigureProducer;
 import org.pcmsim.experiment.RunSettings;
 import picocli.CommandLine.Command;
@@ -30,18 +35,53 @@ public final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("%-11s %7s  %-10s %s%n", "FIGURE", "TRIALS", "TIME", "WHAT IT SHOWS");
+        List<DnnFigureProducer> dnn = new ArrayList<>();
         for (FigureProducer p : parent.registry().all()) {
+            if (p instanceof DnnFigureProducer d) {
+                dnn.add(d);
+                continue;
+            }
             Duration d = p.estimate(RunSettings.paper(p.defaultTrials()).withThreads(cores));
             out.printf("%-11s %7d  %-10s %s%n", p.name(), p.defaultTrials(), "~" + human(d), p.description());
         }
         out.printf("%nTimes are rough estimates for %d core%s; 'pcm run all' runs every figure above.%n", cores,
                 cores == 1 ? "" : "s");
+        if (!dnn.isEmpty()) {
+            out.printf("%nDNN figures (need --dataset; not part of 'pcm run all'):%n");
+            out.printf("%-11s %-8s %-9s %-10s %s%n", "FIGURE", "CHIPS", "CI SCALE", "PUBLISHED", "WHAT IT SHOWS");
+            for (DnnFigureProducer p : dnn) {
+                Duration ci = p.estimate(request("synthetic", DnnRequest.Scale.CI), true);
+                Duration published = p.estimate(request("cifar10", DnnRequest.Scale.PUBLISHED), true);
+                out.printf("%-11s %-8s %-9s %-10s %s%n", p.name(), "10 / 100", "~" + human(ci), "~" + human(published),
+                        p.description());
+            }
+            out.printf("%nCI scale (--scale ci, the default on --dataset synthetic): the reduced ResNet-8, 4 000 training "
+                    + "and 1 000 test images, 8 + 2 epochs, 10 chips.%n"
+                    + "Published scale: ResNet-32 on CIFAR-10 (50 000 / 10 000 images), 160 + 15 epochs, 100 chips. "
+                    + "Both times include training the model (~%s at published scale),%n"
+                    + "which the second figure reuses. Measured on 2 shared cores with one OpenMP thread "
+                    + "(OMP_NUM_THREADS=1, as ./pcm sets it).%n",
+                    human(dnn.get(0).estimate(request("cifar10", DnnRequest.Scale.PUBLISHED), true)
+                            .minus(dnn.get(0).estimate(request("cifar10", DnnRequest.Scale.PUBLISHED), false))));
+        }
         out.flush();
         return 0;
     }
 
+    private static DnnRequest request(String dataset, DnnRequest.Scale scale) {
+        return new DnnRequest(dataset, dataset.equals("cifar10") ? Path.of("cifar-10-batches-bin") : null, null,
+                Path.of("figures"), Path.of("work"), scale, null, null, null, null, null, null,
+                RunSettings.DEFAULT_SEED, 1, 1, 1);
+    }
+
     private static String human(Duration d) {
         long s = Math.max(1, Math.round(d.toMillis() / 1000.0));
-        return s < 120 ? s + " s" : Math.round(s / 60.0) + " min";
+        if (s < 120) {
+            return s + " s";
+        }
+        if (s < 2 * 3600) {
+            return Math.round(s / 60.0) + " min";
+        }
+        return s < 48 * 3600 ? Math.round(s / 3600.0) + " h" : Math.round(s / 86400.0) + " days";
     }
 }

@@ -89,6 +89,15 @@ public final class ModelOptions {
         };
     }
 
+    /** Options of this mixin that only the MVM figures use (the DNN figures map the noise scales only). */
+    static final java.util.List<String> MVM_ONLY = java.util.List.of("--crossbar-size", "--adc-bits", "--gdc",
+            "--read-noise-norm", "--read-noise-sampler");
+
+    /** @return the noise scales: programming (σ_P), drift (ν) and read noise (Q_s) */
+    public double[] noiseScales() {
+        return new double[] {programmingScale, driftScale, readScale};
+    }
+
     /** @return the read-noise normalisation chosen */
     public ReadNoiseNormalization normalization() {
         return normalization;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * interrupted.
  */
 @Command(name = "pcm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, ListCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ListCommand.class, TrainCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
         description = {"Simulate bit-sliced matrix-vector multiplication on analog phase-change-memory crossbars and "
                 + "reproduce the figures of Le Gallo, Ciric et al., Neuromorph. Comput. Eng. 2, 024003 (2022)."},
         footer = {"", "Start with:  pcm list    then:  pcm run figure-4a"})
@@ -58,7 +59,7 @@ public final class PcmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list, bench (see 'pcm --help')");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list, train, bench (see 'pcm --help')");
     }
 
     /**
@@ -129,6 +130,16 @@ public final class PcmCommand implements Callable<Integer> {
     public static void main(String[] args) {
         // Charts are drawn off-screen, also on machines with a display.
         System.setProperty("java.awt.headless", "true");
+        // ND4J and DL4J (DNN commands) log their start-up at INFO; keep stderr for progress and errors.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        // JavaCPP (ND4J's native loader) looks for its artifacts' Maven metadata, which the merged jar
+        // does not carry, and would warn "Version of org.bytedeco:openblas could not be found" on System.err.
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+            System.setProperty("org.slf4j.simpleLogger.log.org.bytedeco.javacpp", "error");
+        }
         int code = commandLine(defaultRegistry(), Progress.stderrIsTerminal()).execute(args);
         System.exit(code);
     }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.pcmsim.Version;
+import org.pcmsim.cli.figures.DnnFigureProducer;
+import org.pcmsim.cli.figures.DnnRequest;
 import org.pcmsim.cli.figures.FigureProducer;
 import org.pcmsim.cli.figures.MvmFigureProducer;
 import org.pcmsim.cli.output.AtomicOutput;
@@ -21,6 +23,7 @@ import org.pcmsim.cli.output.JsonResultWriter;
 import org.pcmsim.cli.output.OutputFormat;
 import org.pcmsim.cli.plot.FigureFiles;
 import org.pcmsim.cli.plot.FigurePlotter;
+import org.pcmsim.cli.progress.PhasedProgress;
 import org.pcmsim.cli.progress.Progress;
 import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.experiment.FigureResult;
@@ -36,17 +39,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pcm run <figure>}: runs a figure and writes {@code <figure>.png/.svg/.csv/.json} to the
- * output folder. The work is in pcm-core (numbers) and the output and plot packages (files); this
- * class only turns options into settings and reports.
+ * output folder. The work is in pcm-core (MVM figures) or pcm-nn (DNN figures 5a, 5c) and in the
+ * output and plot packages (files); this class only turns options into settings and reports.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Run a figure and write its plot, points and provenance.",
             "Writes <figure>.png and .svg (the plot), .csv (the points) and .json (the points with full provenance) "
-                + "to the output folder, each written completely under a temporary name and then renamed."},
+                + "to the output folder, each written completely under a temporary name and then renamed.",
+            "The DNN figures figure-5a and figure-5c (options marked 'DNN:') need --dataset; on synthetic data "
+                + "they write <figure>-synthetic.*. Without --model they train a model first and save it in the "
+                + "output folder for reuse. 'all' runs the four MVM figures only."},
         footer = {"", "Examples:", "  pcm run figure-4a", "  pcm run all --out figures",
             "  pcm run bitnet --read-noise-norm slice-max   # writes bitnet-slice-max.*",
-            "  pcm run figure-4c --trials 20 --format png,csv --out /tmp/quick"})
+            "  pcm run figure-4c --trials 20 --format png,csv --out /tmp/quick",
+            "  pcm run figure-5a --dataset synthetic    # minutes; writes figure-5a-synthetic.*",
+            "  pcm run figure-5c --dataset cifar10 --data-dir ~/cifar-10-batches-bin"})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -60,6 +68,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions model;
+
+    @Mixin
+    DnnArgs dnn;
+
+    private Integer chips;
 
     private String figure;
     private Integer trials;
@@ -120,8 +133,89 @@ public final class RunCommand implements Callable<Integer> {
         slices = Checks.inRange(spec, "--slices", n, 2, 8);
     }
 
+    @Option(names = "--chips", order = 39, paramLabel = "N",
+            description = "DNN: independently programmed chips per configuration and time (default: 100 at published "
+                    + "scale, 10 at ci scale).")
+    void setChips(int n) {
+        chips = Checks.inRange(spec, "--chips", n, 1, 1_000_000);
+    }
+
+    /** Options only the Monte Carlo MVM figures use. */
+    private static final List<String> MVM_ONLY = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("--trials", "--threads", "--slices"), ModelOptions.MVM_ONLY.stream()).toList();
+
+    /** Options only the DNN figures use. */
+    private static final List<String> DNN_ONLY = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("--chips"), DnnArgs.NAMES.stream()).toList();
+
     @Override
     public Integer call() {
+        List<FigureProducer> all = parent.registry().resolve(figure).orElseThrow();
+        if (all.stream().anyMatch(p -> p instanceof DnnFigureProducer)) {
+            return callDnn((DnnFigureProducer) all.get(0));
+        }
+        rejectMatched(DNN_ONLY, "applies to figure-5a and figure-5c only");
+        return callMvm();
+    }
+
+    /** A usage error for the first of these options the user gave. */
+    private void rejectMatched(List<String> options, String why) {
+        for (String o : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new ParameterException(spec.commandLine(), "Invalid option '" + o + "' for " + figure + ": it "
+                        + why);
+            }
+        }
+    }
+
+    private Integer callDnn(DnnFigureProducer figureProducer) {
+        rejectMatched(MVM_ONLY, "applies to the Monte Carlo MVM figures only (the DNN figures take --chips, "
+                + "--seed and the noise scales)");
+        DnnRequest request = dnn.request(figure, out, seed, chips, model.noiseScales());
+        figureProducer = figureProducer.configured(request);
+        // Fail before computing, creating nothing, if the data are missing or the results could not be written.
+        org.pcmsim.cli.figures.DnnRunner.checkData(request);
+        try {
+            AtomicOutput.checkWritable(out);
+        } catch (IOException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+        String name = figureProducer.name();
+        long evaluations = figureProducer.evaluations(request);
+        PhasedProgress.Phase training = new PhasedProgress.Phase(name + " training", "steps");
+        PhasedProgress.Phase chipPhase = new PhasedProgress.Phase(name + " chips", "evaluations");
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        FigureResult result;
+        boolean terminal = parent.stderrIsTerminal();
+        try (Progress progress = new PhasedProgress(t -> t == evaluations ? chipPhase : training, (task, unit) -> Progress.start(task, unit, common.quiet,
+                terminal, System.err, spec.commandLine().getErr()))) {
+            result = figureProducer.produce(RunSettings.paper(figureProducer.defaultTrials()).withSeed(seed), progress);
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("dataset", request.dataset());
+        extra.put("scale", request.scale().id());
+        extra.put("workDir", request.work().toString());
+        extra.put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"));
+        extra.put("OMP_WAIT_POLICY", System.getenv("OMP_WAIT_POLICY"));
+        List<Path> files = write(result, request.stem(name), started, t0, extra);
+        if (!common.quiet) {
+            Map<String, Object> prov = result.provenance();
+            java.io.PrintWriter o = spec.commandLine().getOut();
+            o.printf("%s: wrote %s (%s)%n", name, files.stream().map(Path::toString).collect(Collectors.joining(", ")),
+                    String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+            o.printf(java.util.Locale.ROOT, "%s: model %s (%s); digital test accuracy %.2f %% on %s%n", name,
+                    prov.get("model_file"), Boolean.TRUE.equals(prov.get("model_trained_in_this_run"))
+                            ? String.format(java.util.Locale.ROOT, "trained in this run in %.0f s",
+                                    ((Number) prov.get("training_seconds")).doubleValue())
+                            : "reused", ((Number) prov.get("digital_accuracy_percent")).doubleValue(),
+                    prov.get("dataset"));
+            o.flush();
+        }
+        return 0;
+    }
+
+    private Integer callMvm() {
         List<FigureProducer> producers = new ArrayList<>(parent.registry().resolve(figure).orElseThrow());
         if (slices != null) {
             if (producers.stream().noneMatch(p -> "bitnet".equals(p.name()))) {
@@ -148,7 +242,7 @@ public final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getErr())) {
                 result = p.produce(settings, progress);
             }
-            List<Path> files = write(result, stem(p), started, t0);
+            List<Path> files = write(result, stem(p), started, t0, Map.of());
             if (!common.quiet) {
                 spec.commandLine().getOut().printf("%s: wrote %s (%s)%n", p.name(),
                         files.stream().map(Path::toString).collect(Collectors.joining(", ")),
@@ -164,7 +258,7 @@ public final class RunCommand implements Callable<Integer> {
         return model.normalization() == ReadNoiseNormalization.SLICE_MAX ? p.name() + "-slice-max" : p.name();
     }
 
-    private List<Path> write(FigureResult result, String stem, Instant started, long t0) {
+    private List<Path> write(FigureResult result, String stem, Instant started, long t0, Map<String, Object> extra) {
         String command = commandLine();
         try (AtomicOutput group = new AtomicOutput(out)) {
             if (formats.contains(OutputFormat.CSV)) {
@@ -188,6 +282,7 @@ public final class RunCommand implements Callable<Integer> {
                 run.put("started", started.toString());
                 run.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
                 run.put("formats", formats.stream().map(OutputFormat::id).toList());
+                run.putAll(extra);
                 group.write(stem + ".json", os -> JsonResultWriter.write(result, run, os));
             }
             return group.commit();
@@ -196,8 +291,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** NIO puts only the path in the message of, e.g., AccessDeniedException; say what happened too. */
-    static String describe(IOException e) {
+    /**
+     * NIO puts only the path in the message of, e.g., AccessDeniedException; say what happened too.
+     *
+     * @param e an I/O failure
+     * @return one line: what happened and to which file
+     */
+    public static String describe(IOException e) {
         if (e instanceof java.nio.file.FileSystemException f) {
             String what = f.getReason() != null ? f.getReason()
                     : f.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")

@@ -11,8 +11,9 @@ import org.pcmsim.experiment.Experiments;
 
 /**
  * The figures {@code pcm run} knows, by name, in the order {@code pcm list} and {@code pcm run all}
- * use. The Monte Carlo MVM figures come from {@link Experiments#all()}; another module adds its
- * figures by registering a {@link FigureProducer} here.
+ * use. The Monte Carlo MVM figures come from {@link Experiments#all()}; the DNN figures 5(a) and 5(c)
+ * are {@link DnnFigureProducer}s (not in {@code all}); another module adds its figures by
+ * registering a {@link FigureProducer} here.
  */
 public final class FigureRegistry {
     /** The pseudo-figure that runs every figure with {@link FigureProducer#inAll()}. */
@@ -20,12 +21,14 @@ public final class FigureRegistry {
 
     private final Map<String, FigureProducer> producers = new LinkedHashMap<>();
 
-    /** @return a registry of the published MVM figures */
+    /** @return a registry of the published MVM figures, then the DNN figures 5(a) and 5(c) */
     public static FigureRegistry standard() {
         FigureRegistry r = new FigureRegistry();
         for (ExperimentSpec spec : Experiments.all()) {
             r.register(new MvmFigureProducer(spec));
         }
+        r.register(DnnFigureProducer.figure5a());
+        r.register(DnnFigureProducer.figure5c());
         return r;
     }
 

@@ -32,6 +32,9 @@ public final class ProvenanceSummary {
         if (p.containsKey("trials")) {
             parts.add(p.get("trials") + " trials");
         }
+        if (p.containsKey("chips")) {
+            parts.add(p.get("chips") + " chips");
+        }
         return String.join(" · ", parts);
     }
 
@@ -58,6 +61,24 @@ public final class ProvenanceSummary {
             }
             parts.add("read noise normalised by "
                     + (d.readNoiseNormalization() == ReadNoiseNormalization.G_MAX ? "G_max" : "slice max"));
+        }
+        if (p.containsKey("dataset")) {
+            // A DNN figure (pcm-nn): which images and network, and the digital baseline.
+            String network = String.valueOf(p.getOrDefault("network", "?")).split(" ", 2)[0];
+            parts.add(network + " on " + p.get("dataset"));
+            if (p.containsKey("train_images") && p.containsKey("test_images")) {
+                parts.add(p.get("train_images") + " training / " + p.get("test_images") + " test images");
+            }
+            if (p.containsKey("epochs") && p.containsKey("noise_aware_epochs")) {
+                parts.add(p.get("epochs") + " digital + " + p.get("noise_aware_epochs") + " noise-aware epochs");
+            }
+            if (p.get("digital_accuracy_percent") instanceof Number acc) {
+                parts.add(String.format(Locale.ROOT, "digital %.2f %%", acc.doubleValue()));
+            }
+            if (p.containsKey("noise_scales") && !String.valueOf(p.get("noise_scales"))
+                    .equals("programming=1.0, drift=1.0, read=1.0")) {
+                parts.add("noise scales " + p.get("noise_scales"));
+            }
         }
         if (p.containsKey("readNoiseSampling")) {
             parts.add(String.valueOf(p.get("readNoiseSampling")).toLowerCase(Locale.ROOT).replace('_', '-')

@@ -12,12 +12,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class BarProgress implements Progress {
     private final String task;
+    private final String unit;
     private final PrintStream stream;
     private ProgressBar bar;
     private long done;
 
-    BarProgress(String task, PrintStream stream) {
+    BarProgress(String task, String unit, PrintStream stream) {
         this.task = task;
+        this.unit = " " + unit;
         this.stream = stream;
     }
 
@@ -27,7 +29,7 @@ final class BarProgress implements Progress {
             bar = new ProgressBarBuilder()
                     .setTaskName(task)
                     .setInitialMax(total)
-                    .setUnit(" trials", 1)
+                    .setUnit(unit, 1)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setUpdateIntervalMillis(250)
                     .setConsumer(new InteractiveConsoleProgressBarConsumer(stream))

@@ -13,6 +13,7 @@ final class LineProgress implements Progress {
     static final long INTERVAL_NS = 5_000_000_000L;
 
     private final String task;
+    private final String unit;
     private final PrintWriter out;
     private final LongSupplier clock;
     private final long start;
@@ -22,7 +23,12 @@ final class LineProgress implements Progress {
     private long total;
 
     LineProgress(String task, PrintWriter out, LongSupplier clock) {
+        this(task, "trials", out, clock);
+    }
+
+    LineProgress(String task, String unit, PrintWriter out, LongSupplier clock) {
         this.task = task;
+        this.unit = unit;
         this.out = out;
         this.clock = clock;
         this.start = clock.getAsLong();
@@ -49,14 +55,14 @@ final class LineProgress implements Progress {
         double elapsed = (now - start) / 1e9;
         // Before 5 % the rate still includes JIT warm-up and thread start, so no estimate yet.
         String left = 20 * d < t ? "" : ", about " + seconds(elapsed / d * (t - d)) + " left";
-        out.printf("%s: %3d%% (%d/%d trials), %s elapsed%s%n", task, percent, d, t, seconds(elapsed), left);
+        out.printf("%s: %3d%% (%d/%d %s), %s elapsed%s%n", task, percent, d, t, unit, seconds(elapsed), left);
         out.flush();
     }
 
     @Override
     public synchronized void close() {
         if (total > 0) {
-            out.printf("%s: 100%% (%d/%d trials) in %s%n", task, done, total, seconds((clock.getAsLong() - start) / 1e9));
+            out.printf("%s: 100%% (%d/%d %s) in %s%n", task, done, total, unit, seconds((clock.getAsLong() - start) / 1e9));
             out.flush();
         }
     }

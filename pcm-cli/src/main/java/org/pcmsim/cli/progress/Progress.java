@@ -38,10 +38,25 @@ public interface Progress extends ProgressListener, AutoCloseable {
      * @return the progress display
      */
     static Progress start(String task, boolean quiet, boolean terminal, PrintStream terminalStream, PrintWriter err) {
+        return start(task, "trials", quiet, terminal, terminalStream, err);
+    }
+
+    /**
+     * @param task what is running, e.g. {@code figure-5a: training}
+     * @param unit what is counted, plural, e.g. {@code steps}
+     * @param quiet show nothing
+     * @param terminal whether stderr is an interactive terminal
+     * @param terminalStream the real stderr, for the live bar
+     * @param err where plain lines go
+     * @return the progress display
+     */
+    static Progress start(String task, String unit, boolean quiet, boolean terminal, PrintStream terminalStream,
+                          PrintWriter err) {
         if (quiet) {
             return none();
         }
-        return terminal ? new BarProgress(task, terminalStream) : new LineProgress(task, err, System::nanoTime);
+        return terminal ? new BarProgress(task, unit, terminalStream)
+                : new LineProgress(task, unit, err, System::nanoTime);
     }
 
     /**

@@ -1,0 +1,143 @@
+package org.pcmsim.cli.figures;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.pcmsim.experiment.FigureResult;
+import org.pcmsim.experiment.RunSettings;
+import org.pcmsim.montecarlo.ProgressListener;
+import org.pcmsim.nn.experiment.DnnOptions;
+
+/**
+ * Figure 5(a) or 5(c): test accuracy of a ResNet deployed on simulated PCM chips (pcm-nn). Not part
+ * of {@code pcm run all}: it needs a dataset and runs minutes (CI scale) to days (published scale).
+ *
+ * <p>The DNN options do not fit {@link RunSettings}, so {@code pcm run} first makes a
+ * {@linkplain #configured configured} copy carrying a {@link DnnRequest}; {@link #produce} then runs
+ * it (the settings are not used: seed and noise scales are in the request). Nothing here touches
+ * DL4J or ND4J until {@link #produce} runs: listing the figures or running the MVM ones never
+ * initialises them.
+ */
+public final class DnnFigureProducer implements FigureProducer {
+    /** Published chips per configuration (100 independently programmed chips). */
+    public static final int PUBLISHED_CHIPS = 100;
+
+    /*
+     * Seconds per image on the development machine (2 shared cores, one OpenMP thread, 27 Nov 2026),
+     * for the rough estimates of `pcm list` only. ResNet-32: DnnBenchmark (1.1 s per 64-image
+     * training step; 6.4 s per 1000 images of analog inference). ResNet-8 (CI): the CI runs of
+     * pcm run figure-5a/5c (training 630 steps of 64 images; chip evaluations of 1000 images).
+     */
+    private static final double RESNET32_TRAIN = 1.1 / 64;
+    private static final double RESNET32_EVAL = 6.4e-3;
+    private static final double RESNET8_TRAIN = 53.0 / (630 * 64);
+    private static final double RESNET8_EVAL = 1.2e-4;
+    /** JVM, ND4J and data start-up, s. */
+    private static final double STARTUP = 5;
+
+    private final String name;
+    private final String description;
+    private final DnnRequest request;
+
+    private DnnFigureProducer(String name, String description, DnnRequest request) {
+        this.name = name;
+        this.description = description;
+        this.request = request;
+    }
+
+    /** @return Figure 5(a), not configured */
+    public static DnnFigureProducer figure5a() {
+        return new DnnFigureProducer("figure-5a", "Analog ResNet test accuracy vs time (t0 to 1 year), Max-fill b_W = 1, "
+                + "n_W = 1, 2, 4, 8; digital baseline. Needs --dataset.", null);
+    }
+
+    /** @return Figure 5(c), not configured */
+    public static DnnFigureProducer figure5c() {
+        return new DnnFigureProducer("figure-5c", "Analog ResNet test accuracy vs n_W at t0 and one month: Equal-fill, "
+                + "Max-fill, Max-fill EC (b_W = 1, 2). Needs --dataset.", null);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** @return the published chip count (the default of {@code --chips} at published scale) */
+    @Override
+    public int defaultTrials() {
+        return PUBLISHED_CHIPS;
+    }
+
+    @Override
+    public boolean inAll() {
+        return false;
+    }
+
+    /**
+     * @param r the options of a run
+     * @return this figure configured for that run
+     */
+    public DnnFigureProducer configured(DnnRequest r) {
+        return new DnnFigureProducer(name, description, Objects.requireNonNull(r, "request"));
+    }
+
+    /** @return the request, or null if not configured */
+    public DnnRequest request() {
+        return request;
+    }
+
+    /** The published scale on CIFAR-10 with {@code settings.trials()} chips, training included. */
+    @Override
+    public Duration estimate(RunSettings settings) {
+        DnnRequest r = new DnnRequest("cifar10", Path.of("cifar-10-batches-bin"), null, Path.of("figures"),
+                Path.of("work"), DnnRequest.Scale.PUBLISHED, null, null, null, null, null, settings.trials(),
+                settings.seed(), 1, 1, 1);
+        return estimate(r, true);
+    }
+
+    /**
+     * A rough run time on a machine like the development one (2 cores, one OpenMP thread).
+     *
+     * @param r the request
+     * @param training whether the model must be trained first
+     * @return the expected wall time
+     */
+    public Duration estimate(DnnRequest r, boolean training) {
+        DnnOptions o = DnnRunner.options(r);
+        boolean big = o.network().depth() > 8;
+        double train = big ? RESNET32_TRAIN : RESNET8_TRAIN;
+        double eval = big ? RESNET32_EVAL : RESNET8_EVAL;
+        int trainImages = Math.min(o.trainImages(), 50_000);
+        int testImages = Math.min(o.testImages(), 10_000);
+        double seconds = STARTUP;
+        if (training) {
+            seconds += (double) (o.epochs() + o.noiseAwareEpochs()) * trainImages * train;
+        }
+        long evaluations = evaluations(r);
+        // Plus the digital, clipped and quantised baselines.
+        seconds += (evaluations + 3) * testImages * eval;
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /**
+     * @param r the request
+     * @return the chip evaluations (configuration x chip x time, each over the test set) a run makes
+     */
+    public long evaluations(DnnRequest r) {
+        DnnOptions o = DnnRunner.options(r);
+        return "figure-5a".equals(name) ? 4L * o.chips() * o.timePoints() : 20L * o.chips() * 2;
+    }
+
+    @Override
+    public FigureResult produce(RunSettings settings, ProgressListener progress) {
+        if (request == null) {
+            throw new IllegalStateException(name + " needs DNN options (--dataset ...): use configured(request)");
+        }
+        return DnnRunner.figure(name, DnnRunner.options(request), progress);
+    }
+}
