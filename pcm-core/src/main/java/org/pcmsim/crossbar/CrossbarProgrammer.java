@@ -33,11 +33,12 @@ public final class CrossbarProgrammer {
     /** Conductance per slice unit, G_max / r (µS). */
     private final double unit;
     /** Per (|W|, j): slice target magnitude (µS), σ_P, μ_ν, σ_ν; null for error correction. */
-    private final double[] levelTarget;
-    private final double[] levelSigmaP;
-    private final double[] levelMuNu;
-    private final double[] levelSigmaNu;
-    private final double[] levelQ;
+    /**
+     * Per (|W|, j) at index 5·(|W|·n + j): slice target magnitude (µS), σ_P, μ_ν, σ_ν and Q_s (final under
+     * the G_max normalisation, raw otherwise), interleaved so that one device reads one cache line;
+     * null for error correction.
+     */
+    private final double[] level;
     private final double[] sliceBuffer;
     /** Remainder of each weight during error-correcting programming, reused. */
     private double[] restBuffer;
@@ -58,14 +59,10 @@ public final class CrossbarProgrammer {
         this.unit = model.gMax() / scheme.range();
         this.sliceBuffer = new double[n];
         if (scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC) {
-            levelTarget = levelSigmaP = levelMuNu = levelSigmaNu = levelQ = null;
+            level = null;
         } else {
             int levels = scheme.maxMagnitude() + 1;
-            levelTarget = new double[levels * n];
-            levelSigmaP = new double[levels * n];
-            levelMuNu = new double[levels * n];
-            levelSigmaNu = new double[levels * n];
-            levelQ = new double[levels * n];
+            level = new double[5 * levels * n];
             double invGMax = 1.0 / model.gMax();
             double[] laws = new double[4];
             for (int m = 0; m < levels; m++) {
@@ -75,12 +72,12 @@ public final class CrossbarProgrammer {
                     // The same expression for g as DeviceProgrammer, so that both paths agree to the bit.
                     model.deviceLaws(Math.abs(t) * invGMax, laws);
                     int at = m * n + j;
-                    levelTarget[at] = t;
-                    levelSigmaP[at] = laws[0];
-                    levelMuNu[at] = laws[1];
-                    levelSigmaNu[at] = laws[2];
+                    level[5 * at] = t;
+                    level[5 * at + 1] = laws[0];
+                    level[5 * at + 2] = laws[1];
+                    level[5 * at + 3] = laws[2];
                     // Final Q_s under the G_max normalisation; the raw amplitude otherwise.
-                    levelQ[at] = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX
+                    level[5 * at + 4] = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX
                             ? model.readNoise().fromRaw(laws[3], 1.0) : laws[3];
                 }
             }
@@ -191,7 +188,7 @@ public final class CrossbarProgrammer {
         DeviceProgrammer device = new DeviceProgrammer(model, rng);
         boolean finalQs = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX;
         double[] rest = null;
-        if (levelTarget == null) {
+        if (level == null) {
             rest = remainders(weights.length);
             for (int i = 0; i < weights.length; i++) {
                 rest[i] = Math.abs(weights[i]);
@@ -200,7 +197,7 @@ public final class CrossbarProgrammer {
         // Slice-major: each slice's devices are written in one sequential pass (weight-major order
         // would stream into 5 n arrays at once). Error correction only needs each weight's remainder.
         for (int j = n - 1; j >= 0; j--) {
-            int count = levelTarget == null
+            int count = level == null
                     ? programCorrecting(pc, j, weights, rest, device, finalQs)
                     : programTabulated(pc, j, weights, device);
             pc.rowStart[j][rows] = count;
@@ -281,10 +278,10 @@ public final class CrossbarProgrammer {
         for (int r = 0; r < rows; r++) {
             start[r] = p;
             for (int k = 0; k < cols; k++) {
-                int at = Math.abs(weights[r * cols + k]) * n + j;
+                int at = 5 * (Math.abs(weights[r * cols + k]) * n + j);
                 column[p] = k;
                 levels[p] = weights[r * cols + k] < 0 ? ~at : at;
-                p += levelTarget[at] != 0.0 ? 1 : 0;
+                p += level[at] != 0.0 ? 1 : 0;
             }
         }
         // Pass 2: program them.
@@ -297,12 +294,12 @@ public final class CrossbarProgrammer {
         for (int q = 0; q < p; q++) {
             int code = levels[q];
             int at = code < 0 ? ~code : code;
-            double t = code < 0 ? -levelTarget[at] : levelTarget[at];
+            double t = code < 0 ? -level[at] : level[at];
             target[q] = t;
-            double gp = device.program(t, levelSigmaP[at], levelMuNu[at], levelSigmaNu[at], nu, q);
+            double gp = device.program(t, level[at + 1], level[at + 2], level[at + 3], nu, q);
             programmed[q] = gp;
-            qs[q] = levelQ[at];
-            amplitude[q] = gp * levelQ[at];
+            qs[q] = level[at + 4];
+            amplitude[q] = gp * level[at + 4];
         }
         return p;
     }
