@@ -130,9 +130,7 @@ public final class FigurePlotter {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width(), height());
             g.setColor(Color.BLACK);
-            g.setFont(new Font(FONT, Font.PLAIN, 34));
-            FontMetrics fm = g.getFontMetrics();
-            g.drawString(title, (width() - fm.stringWidth(title)) / 2f, 22 + fm.getAscent());
+            drawText(g, title, width(), 0, TITLE_BAND, 34, 26, 16, true, ", ");
             int panelHeight = HEIGHT - TITLE_BAND - FOOT_BAND;
             for (int i = 0; i < charts.size(); i++) {
                 AffineTransform t = g.getTransform();
@@ -144,9 +142,47 @@ public final class FigurePlotter {
                 g.setClip(clip);
             }
             g.setColor(new Color(0x555555));
-            g.setFont(new Font(FONT, Font.PLAIN, 19));
-            fm = g.getFontMetrics();
-            g.drawString(foot, 24, HEIGHT - 16 - fm.getDescent());
+            drawText(g, foot, width(), HEIGHT - FOOT_BAND, FOOT_BAND - 6, 19, 15, 11, false, " · ");
+        }
+
+        /**
+         * Draws text in a horizontal band of the figure: on one line at the largest size from
+         * {@code size} down to {@code oneLineMin} that fits the width, else on two lines broken at the
+         * separator nearest the middle, at the largest size down to {@code twoLineMin} that fits (long
+         * titles of one-panel figures, long provenance lines).
+         */
+        private static void drawText(Graphics2D g, String text, int width, int top, int band, int size,
+                                     int oneLineMin, int twoLineMin, boolean center, String separator) {
+            int room = width - 48;
+            for (int s = size; s >= oneLineMin; s--) {
+                g.setFont(new Font(FONT, Font.PLAIN, s));
+                FontMetrics fm = g.getFontMetrics();
+                if (fm.stringWidth(text) <= room || s == oneLineMin && text.indexOf(separator) < 0) {
+                    float y = top + (band - fm.getHeight()) / 2f + fm.getAscent();
+                    g.drawString(text, center ? (width - fm.stringWidth(text)) / 2f : 24, y);
+                    return;
+                }
+            }
+            int mid = text.length() / 2;
+            int before = text.lastIndexOf(separator, mid);
+            int after = text.indexOf(separator, mid);
+            int at = before < 0 ? after : after < 0 ? before : mid - before <= after - mid ? before : after;
+            String[] lines = {text.substring(0, at + separator.stripTrailing().length()).strip(),
+                text.substring(at + separator.length()).strip()};
+            for (int s = Math.min(size, oneLineMin); s >= twoLineMin; s--) {
+                g.setFont(new Font(FONT, Font.PLAIN, s));
+                FontMetrics fm = g.getFontMetrics();
+                boolean fits = fm.stringWidth(lines[0]) <= room && fm.stringWidth(lines[1]) <= room
+                        && 2 * fm.getHeight() <= band;
+                if (fits || s == twoLineMin) {
+                    float y = top + (band - 2 * fm.getHeight()) / 2f + fm.getAscent();
+                    for (String line : lines) {
+                        g.drawString(line, center ? (width - fm.stringWidth(line)) / 2f : 24, y);
+                        y += fm.getHeight();
+                    }
+                    return;
+                }
+            }
         }
     }
 
