@@ -39,6 +39,8 @@ public final class CrossbarProgrammer {
      * null for error correction.
      */
     private final double[] level;
+    /** Per (|W|, j) at index |W|·n + j: 1 if that slice has a non-zero target, else 0. */
+    private final int[] levelProgrammed;
     private final double[] sliceBuffer;
     /** Remainder of each weight during error-correcting programming, reused. */
     private double[] restBuffer;
@@ -60,9 +62,11 @@ public final class CrossbarProgrammer {
         this.sliceBuffer = new double[n];
         if (scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC) {
             level = null;
+            levelProgrammed = null;
         } else {
             int levels = scheme.maxMagnitude() + 1;
             level = new double[5 * levels * n];
+            levelProgrammed = new int[levels * n];
             double invGMax = 1.0 / model.gMax();
             double[] laws = new double[4];
             for (int m = 0; m < levels; m++) {
@@ -73,6 +77,7 @@ public final class CrossbarProgrammer {
                     model.deviceLaws(Math.abs(t) * invGMax, laws);
                     int at = m * n + j;
                     level[5 * at] = t;
+                    levelProgrammed[at] = t != 0.0 ? 1 : 0;
                     level[5 * at + 1] = laws[0];
                     level[5 * at + 2] = laws[1];
                     level[5 * at + 3] = laws[2];
@@ -278,10 +283,12 @@ public final class CrossbarProgrammer {
         for (int r = 0; r < rows; r++) {
             start[r] = p;
             for (int k = 0; k < cols; k++) {
-                int at = 5 * (Math.abs(weights[r * cols + k]) * n + j);
+                int w = weights[r * cols + k];
+                int at = Math.abs(w) * n + j;
                 column[p] = k;
-                levels[p] = weights[r * cols + k] < 0 ? ~at : at;
-                p += level[at] != 0.0 ? 1 : 0;
+                levels[p] = w < 0 ? ~(5 * at) : 5 * at;
+                // An integer add, not a comparison, so that the JIT cannot turn it into a branch.
+                p += levelProgrammed[at];
             }
         }
         // Pass 2: program them.
