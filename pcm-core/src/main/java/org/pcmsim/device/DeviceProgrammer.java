@@ -79,12 +79,17 @@ public final class DeviceProgrammer {
             nu[index] = 0.0;
             return 0.0;
         }
+        lawsAt(target);
+        return program(target, laws[0], laws[1], laws[2], nu, index);
+    }
+
+    /** Evaluates the device laws at |target| / G_max unless they are already there. */
+    private void lawsAt(double target) {
         double g = Math.abs(target) * invGMax;
         if (g != lawsFor) {
             model.deviceLaws(g, laws);
             lawsFor = g;
         }
-        return program(target, laws[0], laws[1], laws[2], nu, index);
     }
 
     /**
@@ -102,11 +107,7 @@ public final class DeviceProgrammer {
             rawQ[index] = 0.0;
             return 0.0;
         }
-        double g = Math.abs(target) * invGMax;
-        if (g != lawsFor) {
-            model.deviceLaws(g, laws);
-            lawsFor = g;
-        }
+        lawsAt(target);
         rawQ[index] = laws[3];
         return program(target, laws[0], laws[1], laws[2], nu, index);
     }

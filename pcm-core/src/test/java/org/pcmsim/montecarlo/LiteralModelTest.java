@@ -50,17 +50,9 @@ class LiteralModelTest {
                 double ks = SamplerEquivalenceTest.ksStatistic(a, b);
                 double critical = Math.sqrt(-0.5 * Math.log(1e-4 / 2)) * Math.sqrt(2.0 / TRIALS);
                 assertTrue(ks < critical, s + " t=" + TIMES[k] + ": KS " + ks);
-                double mean = 0;
-                for (int t = 0; t < TRIALS; t++) {
-                    mean += (a[t] - b[t]) / TRIALS;
-                }
-                double var = 0;
-                for (int t = 0; t < TRIALS; t++) {
-                    double d = a[t] - b[t] - mean;
-                    var += d * d / (TRIALS - 1);
-                }
-                double se = Math.sqrt(var / TRIALS);
-                assertTrue(Math.abs(mean) < 4 * se, s + " t=" + TIMES[k] + ": paired mean gap " + mean + ", SE " + se);
+                PairedDifference gap = PairedDifference.of(a, b);
+                assertTrue(Math.abs(gap.mean()) < 4 * gap.standardError(),
+                        s + " t=" + TIMES[k] + ": paired mean gap " + gap);
             }
         }
     }

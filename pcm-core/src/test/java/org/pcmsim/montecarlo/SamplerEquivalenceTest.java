@@ -38,17 +38,8 @@ class SamplerEquivalenceTest {
                 // Critical value of the two-sample KS statistic at level alpha: c(alpha) sqrt(2 / n).
                 double critical = Math.sqrt(-0.5 * Math.log(1e-4 / 2)) * Math.sqrt(2.0 / TRIALS);
                 assertTrue(ks < critical, s + " t=" + TIMES[t] + ": KS " + ks + " >= " + critical);
-                double mean = 0;
-                for (int i = 0; i < TRIALS; i++) {
-                    mean += (a[i] - d[i]) / TRIALS;
-                }
-                double var = 0;
-                for (int i = 0; i < TRIALS; i++) {
-                    double x = a[i] - d[i] - mean;
-                    var += x * x / (TRIALS - 1);
-                }
-                double se = Math.sqrt(var / TRIALS);
-                assertTrue(Math.abs(mean) < 4 * se, s + " t=" + TIMES[t] + ": mean gap " + mean + ", SE " + se);
+                PairedDifference gap = PairedDifference.of(a, d);
+                assertTrue(Math.abs(gap.mean()) < 4 * gap.standardError(), s + " t=" + TIMES[t] + ": " + gap);
             }
         }
     }

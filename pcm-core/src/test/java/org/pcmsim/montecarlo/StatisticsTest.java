@@ -84,17 +84,7 @@ class StatisticsTest {
 
     /** Asserts mean(before − after) &gt; k standard errors of the paired difference. */
     static void assertPairedDecrease(double[] before, double[] after, double k, String what) {
-        int n = before.length;
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += (before[i] - after[i]) / n;
-        }
-        double var = 0;
-        for (int i = 0; i < n; i++) {
-            double d = before[i] - after[i] - mean;
-            var += d * d / (n - 1);
-        }
-        double se = Math.sqrt(var / n);
-        assertTrue(mean > k * se, what + ": mean decrease " + mean + ", standard error " + se);
+        PairedDifference d = PairedDifference.of(before, after);
+        assertTrue(d.mean() > k * d.standardError(), what + ": mean decrease " + d);
     }
 }
