@@ -144,12 +144,13 @@ public final class CrossbarProgrammer {
         double[] d = weights.dup('c').data().asDouble();
         int[] w = new int[d.length];
         for (int i = 0; i < d.length; i++) {
-            if (d[i] != Math.rint(d[i])) {
-                throw new IllegalArgumentException("weight " + i + " must be an integer, got " + d[i]);
+            if (d[i] != Math.rint(d[i]) || Math.abs(d[i]) > scheme.maxMagnitude()) {
+                throw new IllegalArgumentException("weight " + i + " must be an integer in -" + scheme.maxMagnitude()
+                        + ".." + scheme.maxMagnitude() + ", got " + d[i]);
             }
             w[i] = (int) d[i];
         }
-        return program(w, (int) weights.rows(), (int) weights.columns(), rng);
+        return program(w, weights.rows(), weights.columns(), rng);
     }
 
     /**
@@ -184,7 +185,8 @@ public final class CrossbarProgrammer {
         }
         int max = scheme.maxMagnitude();
         for (int i = 0; i < weights.length; i++) {
-            if (Math.abs(weights[i]) > max) {
+            // Not Math.abs: it is negative for Integer.MIN_VALUE.
+            if (weights[i] > max || weights[i] < -max) {
                 throw new IllegalArgumentException(
                         "weight " + i + " must be in -" + max + ".." + max + ", got " + weights[i]);
             }

@@ -73,5 +73,8 @@ class Nd4jApiTest {
         INDArray big = Nd4j.create(new double[] {300}, new long[] {1, 1}, 'c');
         e = assertThrows(IllegalArgumentException.class, () -> p.program(big, new XoRoShiRo128PlusPlus(1, 1)));
         assertTrue(e.getMessage().contains("300"), e.getMessage());
+        IllegalArgumentException low = assertThrows(IllegalArgumentException.class,
+                () -> p.program(new int[] {Integer.MIN_VALUE}, 1, 1, new XoRoShiRo128PlusPlus(1, 1)));
+        assertTrue(low.getMessage().contains(String.valueOf(Integer.MIN_VALUE)), low.getMessage());
     }
 }
