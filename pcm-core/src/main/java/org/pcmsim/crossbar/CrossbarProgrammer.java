@@ -191,7 +191,6 @@ public final class CrossbarProgrammer {
                         "weight " + i + " must be in -" + max + ".." + max + ", got " + weights[i]);
             }
         }
-        pc.generation++;
         DeviceProgrammer device = new DeviceProgrammer(model, rng);
         boolean finalQs = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX;
         double[] rest = null;

@@ -35,8 +35,6 @@ public final class ProgrammedCrossbar {
     final double[][] qs;
     /** G_P · Q_s, the read-noise standard deviation per unit 1/f factor and drift. */
     final double[][] amplitude;
-    /** Changes at every programming so that readers drop cached drift factors. */
-    long generation;
 
     ProgrammedCrossbar(SlicingScheme scheme, PcmDeviceModel model, int rows, int cols) {
         this.scheme = scheme;

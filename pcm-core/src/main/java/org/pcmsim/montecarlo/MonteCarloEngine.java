@@ -1,11 +1,16 @@
 package org.pcmsim.montecarlo;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.pcmsim.crossbar.CrossbarConfig;
+import org.pcmsim.crossbar.CrossbarProgrammer;
+import org.pcmsim.crossbar.ProgrammedCrossbar;
 import org.pcmsim.device.PcmDeviceModel;
 
 /**
@@ -82,7 +87,7 @@ public final class MonteCarloEngine {
         // Trial-major: a worker draws one trial's data and runs every configuration on it.
         Runnable worker = () -> {
             MvmTrial[] perConfig = new MvmTrial[nc];
-            java.util.Map<org.pcmsim.crossbar.CrossbarConfig, TrialData> data = new java.util.HashMap<>();
+            Map<CrossbarConfig, TrialData> data = new HashMap<>();
             long i;
             while (failure.get() == null && (i = next.getAndIncrement()) < trials) {
                 try {
@@ -183,7 +188,7 @@ public final class MonteCarloEngine {
         TrialData data = new TrialData(config.crossbar());
         data.draw(seed, trial);
         int n = config.crossbar().size();
-        org.pcmsim.crossbar.ProgrammedCrossbar pc = new org.pcmsim.crossbar.CrossbarProgrammer(config.slicing(),
+        ProgrammedCrossbar pc = new CrossbarProgrammer(config.slicing(),
                 config.device()).program(data.quantized(config.weights()).w, n, n,
                 TrialStreams.stream(seed, trial, TrialStreams.PROGRAMMING));
         long count = 0;
