@@ -213,7 +213,8 @@ public final class AnalogNetwork {
         return a.network;
     }
 
-    private static double stdOf(double[] v) {
+    /** Population standard deviation σ_W of a weight tensor, as the 2σ_W clip uses it. */
+    static double stdOf(double[] v) {
         double s = 0;
         double s2 = 0;
         for (double x : v) {

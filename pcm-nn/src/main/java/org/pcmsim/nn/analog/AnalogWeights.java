@@ -115,14 +115,7 @@ public final class AnalogWeights implements IWeightNoise {
     }
 
     private static double std(double[] v) {
-        double s = 0;
-        double s2 = 0;
-        for (double x : v) {
-            s += x;
-            s2 += x * x;
-        }
-        double mean = s / v.length;
-        double sd = Math.sqrt(Math.max(0, s2 / v.length - mean * mean));
+        double sd = AnalogNetwork.stdOf(v);
         if (!(sd > 0)) {
             throw new IllegalStateException("a weight tensor with zero spread (σ_W = " + sd + ") cannot be quantised");
         }
