@@ -146,18 +146,13 @@ public final class CrossbarReader {
                         for (int p = 0; p < count; p++) {
                             drift[p] *= step[p];
                         }
-                    } else if (lastLog == 0.0) {
-                        // From t0 (all factors 1) the factor is the step itself.
-                        for (int p = 0; p < count; p++) {
-                            double sp = Math.exp(-v[p] * delta);
-                            step[p] = sp;
-                            drift[p] = sp;
-                        }
                     } else {
+                        // From t0 every factor is 1, so the new factor is the step itself.
+                        boolean fromT0 = lastLog == 0.0;
                         for (int p = 0; p < count; p++) {
                             double sp = Math.exp(-v[p] * delta);
                             step[p] = sp;
-                            drift[p] *= sp;
+                            drift[p] = (fromT0 ? 1.0 : drift[p]) * sp;
                         }
                     }
                     lastDelta = delta;
@@ -198,33 +193,19 @@ public final class CrossbarReader {
                 double s3 = 0;
                 double s4 = 0;
                 double s5 = 0;
-                if (d == null) {
-                    for (int p = from; p < to; p++) {
-                        double g = g0[p];
-                        double a = a0[p];
-                        double xk = xd[col[p]];
-                        s1 += g * xk;
-                        s2 += g;
-                        double a2 = a * a;
-                        s5 += a2;
-                        double a2x = a2 * xk;
-                        s4 += a2x;
-                        s3 += a2x * xk;
-                    }
-                } else {
-                    for (int p = from; p < to; p++) {
-                        double dp = d[p];
-                        double g = g0[p] * dp;
-                        double a = a0[p] * dp;
-                        double xk = xd[col[p]];
-                        s1 += g * xk;
-                        s2 += g;
-                        double a2 = a * a;
-                        s5 += a2;
-                        double a2x = a2 * xk;
-                        s4 += a2x;
-                        s3 += a2x * xk;
-                    }
+                for (int p = from; p < to; p++) {
+                    // d is loop-invariant, so the JIT unswitches this test; 1.0 · g is exact.
+                    double dp = d == null ? 1.0 : d[p];
+                    double g = g0[p] * dp;
+                    double a = a0[p] * dp;
+                    double xk = xd[col[p]];
+                    s1 += g * xk;
+                    s2 += g;
+                    double a2 = a * a;
+                    s5 += a2;
+                    double a2x = a2 * xk;
+                    s4 += a2x;
+                    s3 += a2x * xk;
                 }
                 double z1 = normal.sample();
                 double z2 = normal.sample();
