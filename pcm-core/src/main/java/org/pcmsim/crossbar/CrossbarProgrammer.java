@@ -2,6 +2,7 @@ package org.pcmsim.crossbar;
 
 import java.util.Objects;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pcmsim.device.DeviceProgrammer;
@@ -26,6 +27,10 @@ import org.pcmsim.slicing.SlicingScheme;
  * reuse across trials.
  */
 public final class CrossbarProgrammer {
+    /** Stands in for a generator when the caller supplies the normals; never asked for a number. */
+    private static final UniformRandomProvider NO_GENERATOR = () -> {
+        throw new IllegalStateException("the programming normals are supplied, none may be drawn");
+    };
     private final SlicingScheme scheme;
     private final PcmDeviceModel model;
     private final Slicer slicer;
@@ -46,6 +51,8 @@ public final class CrossbarProgrammer {
     private double[] restBuffer;
     /** Slice value of each weight during error-correcting programming, reused. */
     private double[] valueBuffer;
+    /** A slice's programming normals drawn from a generator (2 per weight position), reused. */
+    private double[] drawn;
     /** Table index of each programmed device of a slice (bitwise-negated for negative weights), reused. */
     private int[] levelIndex;
 
@@ -175,6 +182,32 @@ public final class CrossbarProgrammer {
      * @param afterSlice told the index j of each finished slice, or {@code null}
      */
     public void programInto(ProgrammedCrossbar pc, int[] weights, UniformRandomProvider rng, IntConsumer afterSlice) {
+        program(pc, weights, new DeviceProgrammer(model, Objects.requireNonNull(rng, "rng")), null, afterSlice);
+    }
+
+    /**
+     * Programs a weight matrix with the programming normals supplied rather than drawn: every
+     * weight position owns one pair (ξ_P, ξ_ν) per slice, used if that slice of that weight is
+     * programmed and ignored otherwise. Each device still gets independent standard normals, so
+     * the programmed chip has exactly the distribution of {@link #programInto(ProgrammedCrossbar,
+     * int[], UniformRandomProvider, IntConsumer)}; what changes is that configurations given the same
+     * normals are correlated (common random numbers), which lets a Monte Carlo trial draw the normals
+     * once for all its configurations.
+     *
+     * @param pc a crossbar made by this programmer (or one of the same scheme and model)
+     * @param weights signed integers, row-major
+     * @param normals for slice j, an array of at least 2·rows·cols standard normals: ξ_P of weight i
+     *                (row-major) at 2i, ξ_ν at 2i + 1
+     * @param afterSlice told the index j of each finished slice, or {@code null}
+     */
+    public void programInto(ProgrammedCrossbar pc, int[] weights, IntFunction<double[]> normals,
+                            IntConsumer afterSlice) {
+        program(pc, weights, new DeviceProgrammer(model, NO_GENERATOR), Objects.requireNonNull(normals, "normals"),
+                afterSlice);
+    }
+
+    private void program(ProgrammedCrossbar pc, int[] weights, DeviceProgrammer device, IntFunction<double[]> normals,
+                         IntConsumer afterSlice) {
         if (!pc.scheme().equals(scheme) || !pc.model().equals(model)) {
             throw new IllegalArgumentException("crossbar was made for " + pc.scheme() + ", not " + scheme);
         }
@@ -191,7 +224,6 @@ public final class CrossbarProgrammer {
                         "weight " + i + " must be in -" + max + ".." + max + ", got " + weights[i]);
             }
         }
-        DeviceProgrammer device = new DeviceProgrammer(model, rng);
         boolean finalQs = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX;
         double[] rest = null;
         if (level == null) {
@@ -203,10 +235,17 @@ public final class CrossbarProgrammer {
         // Slice-major: each slice's devices are written in one sequential pass (weight-major order
         // would stream into 5 n arrays at once). Error correction only needs each weight's remainder.
         for (int j = n - 1; j >= 0; j--) {
+            double[] xi = null;
+            if (normals != null) {
+                xi = normals.apply(j);
+                if (xi.length < 2 * weights.length) {
+                    throw new IllegalArgumentException("slice " + j + " needs " + 2 * weights.length
+                            + " normals, got " + xi.length);
+                }
+            }
             int count = level == null
-                    ? programCorrecting(pc, j, weights, rest, device, finalQs)
-                    : programTabulated(pc, j, weights, device);
-            pc.rowStart[j][rows] = count;
+                    ? programCorrecting(pc, j, weights, rest, device, xi, finalQs)
+                    : programTabulated(pc, j, weights, device, xi);
             if (!finalQs) {
                 // The slice-maximum normalisation needs the whole slice before Q_s is known.
                 ProgrammedDevices.normalizeReadNoise(model, pc.target[j], pc.qs[j], count);
@@ -223,57 +262,73 @@ public final class CrossbarProgrammer {
         }
     }
 
+    /** The supplied normals of a slice, or its own normals drawn from the generator in device order. */
+    private double[] normalsOf(ProgrammedCrossbar pc, int j, DeviceProgrammer device, double[] supplied) {
+        if (supplied != null) {
+            return supplied;
+        }
+        int size = 2 * pc.rows() * pc.cols();
+        if (drawn == null || drawn.length != size) {
+            drawn = new double[size];
+        }
+        device.drawSlice(pc.rows(), pc.cols(), pc.rowStart[j], pc.column[j], drawn);
+        return drawn;
+    }
+
     /** Max-fill EC: programs slice j of every weight and updates the remainders; returns the device count. */
     private int programCorrecting(ProgrammedCrossbar pc, int j, int[] weights, double[] rest, DeviceProgrammer device,
-                                  boolean finalQs) {
+                                  double[] supplied, boolean finalQs) {
         int rows = pc.rows();
         int cols = pc.cols();
-        // Pass 1: every weight's slice value, and how many devices will be programmed.
         double[] values = valueBuffer(weights.length);
-        int devices = 0;
-        for (int i = 0; i < weights.length; i++) {
-            double v = slicer.maxFillValue(j, rest[i]);
-            values[i] = v;
-            devices += v * unit != 0.0 ? 1 : 0;
-        }
-        device.prepare(devices);
-        // Pass 2: program them and subtract what each actually reached.
-        int p = 0;
         int[] column = pc.column[j];
+        int[] start = pc.rowStart[j];
+        // Pass 1, over every weight: its slice value and its remainder as if the slice were
+        // programmed exactly; then the slice's devices as sparse rows, counted by an integer add
+        // rather than a branch (which would mispredict on random weights).
+        slicer.maxFillStep(j, rest, values, weights.length);
+        int p = 0;
+        for (int r = 0; r < rows; r++) {
+            start[r] = p;
+            for (int k = 0; k < cols; k++) {
+                column[p] = k;
+                p += values[r * cols + k] * unit != 0.0 ? 1 : 0;
+            }
+        }
+        start[rows] = p;
+        double[] xi = normalsOf(pc, j, device, supplied);
+        // Pass 2, over the programmed devices only: program, then correct the remainder by the
+        // programming error, b^j (actual − S_j) — the same value as remainderAfter(j, R, S_j, actual).
+        double significance = scheme.significance(j);
         double[] target = pc.target[j];
         double[] programmed = pc.programmed[j];
+        double[] nu = pc.nu[j];
+        double[] qs = pc.qs[j];
+        double[] amplitude = pc.amplitude[j];
         for (int r = 0; r < rows; r++) {
-            pc.rowStart[j][r] = p;
-            for (int k = 0; k < cols; k++) {
-                int i = r * cols + k;
+            for (int q = start[r], end = start[r + 1]; q < end; q++) {
+                int i = r * cols + column[q];
                 double s = values[i];
-                double t = s * unit;
-                double actual = s;
-                if (t != 0.0) {
-                    boolean negative = weights[i] < 0;
-                    if (negative) {
-                        t = -t;
-                    }
-                    column[p] = k;
-                    target[p] = t;
-                    double gp = device.program(t, pc.nu[j], pc.qs[j], p);
-                    programmed[p] = gp;
-                    if (finalQs) {
-                        double q = model.readNoise().fromRaw(pc.qs[j][p], 1.0);
-                        pc.qs[j][p] = q;
-                        pc.amplitude[j][p] = gp * q;
-                    }
-                    actual = negative ? -gp / unit : gp / unit;
-                    p++;
+                boolean negative = weights[i] < 0;
+                double t = negative ? -(s * unit) : s * unit;
+                target[q] = t;
+                double gp = device.program(t, xi[2 * i], xi[2 * i + 1], nu, qs, q);
+                programmed[q] = gp;
+                if (finalQs) {
+                    double qq = model.readNoise().fromRaw(qs[q], 1.0);
+                    qs[q] = qq;
+                    amplitude[q] = gp * qq;
                 }
-                rest[i] = slicer.remainderAfter(j, rest[i], s, actual);
+                double actual = negative ? -gp / unit : gp / unit;
+                rest[i] -= significance * (actual - s);
             }
         }
         return p;
     }
 
     /** Without error correction: programs slice j from the per-level tables; returns the device count. */
-    private int programTabulated(ProgrammedCrossbar pc, int j, int[] weights, DeviceProgrammer device) {
+    private int programTabulated(ProgrammedCrossbar pc, int j, int[] weights, DeviceProgrammer device,
+                                 double[] supplied) {
         int rows = pc.rows();
         int cols = pc.cols();
         int[] levels = levelBuffer(weights.length);
@@ -292,22 +347,26 @@ public final class CrossbarProgrammer {
                 p += levelProgrammed[at];
             }
         }
+        start[rows] = p;
+        double[] xi = normalsOf(pc, j, device, supplied);
         // Pass 2: program them.
-        device.prepare(p);
         double[] target = pc.target[j];
         double[] programmed = pc.programmed[j];
         double[] nu = pc.nu[j];
         double[] qs = pc.qs[j];
         double[] amplitude = pc.amplitude[j];
-        for (int q = 0; q < p; q++) {
-            int code = levels[q];
-            int at = code < 0 ? ~code : code;
-            double t = code < 0 ? -level[at] : level[at];
-            target[q] = t;
-            double gp = device.program(t, level[at + 1], level[at + 2], level[at + 3], nu, q);
-            programmed[q] = gp;
-            qs[q] = level[at + 4];
-            amplitude[q] = gp * level[at + 4];
+        for (int r = 0; r < rows; r++) {
+            for (int q = start[r], end = start[r + 1]; q < end; q++) {
+                int i = 2 * (r * cols + column[q]);
+                int code = levels[q];
+                int at = code < 0 ? ~code : code;
+                double t = code < 0 ? -level[at] : level[at];
+                target[q] = t;
+                double gp = device.program(t, level[at + 1], level[at + 2], level[at + 3], xi[i], xi[i + 1], nu, q);
+                programmed[q] = gp;
+                qs[q] = level[at + 4];
+                amplitude[q] = gp * level[at + 4];
+            }
         }
         return p;
     }

@@ -12,6 +12,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Each programmed device (target ≠ 0) consumes exactly two standard normals, in this order:
  * the programming noise ξ_P, then the drift-exponent noise ξ_ν. Unprogrammed devices consume none.
+ * The normals can also be supplied by the caller (common random numbers across the
+ * configurations of a Monte Carlo trial); the arithmetic is the same.
  */
 public final class DeviceProgrammer {
     private final PcmDeviceModel model;
@@ -20,10 +22,7 @@ public final class DeviceProgrammer {
     private final double[] laws = new double[4];
     /** The normalised target whose laws are in {@code laws}: error correction repeats targets. */
     private double lawsFor = Double.NaN;
-    /** Normals drawn ahead by {@link #prepare}, consumed in order before the sampler is asked again. */
-    private double[] ahead = new double[0];
-    private int cursor;
-    private int available;
+    private final double driftScale;
 
     /**
      * @param model the device model
@@ -33,6 +32,7 @@ public final class DeviceProgrammer {
         this.model = Objects.requireNonNull(model, "model");
         this.normal = ZigguratSampler.NormalizedGaussian.of(Objects.requireNonNull(rng, "rng"));
         this.invGMax = 1.0 / model.gMax();
+        this.driftScale = model.drift().scale();
     }
 
     /** @return the device model */
@@ -41,33 +41,31 @@ public final class DeviceProgrammer {
     }
 
     /**
-     * Draws the normals of the next {@code devices} programmed devices at once. The sequence is the
-     * same as without it; drawing in a tight loop lets the JIT inline the sampler, which it declines
-     * to do inside the larger programming loops.
+     * Draws (ξ_P, ξ_ν) for every device of one crossbar slice stored as compressed sparse rows, in
+     * device order (row by row, then by position in the row), into {@code xi}: the pair of the
+     * device in row r at column k goes to {@code xi[2i]} and {@code xi[2i + 1]} with i = r·cols + k.
+     * This is the order in which {@link #program(double, double[], int)} would draw them one device
+     * at a time; drawing them in one tight loop lets the JIT inline the sampler.
      *
-     * @param devices devices about to be programmed
+     * @param rows rows of the slice
+     * @param cols columns of the slice
+     * @param rowStart the devices of row r are at [rowStart[r], rowStart[r + 1])
+     * @param column the column of each device
+     * @param xi receives the normals, length ≥ 2·rows·cols
      */
-    public void prepare(int devices) {
-        int count = 2 * devices;
-        if (ahead.length < count) {
-            ahead = new double[count];
+    public void drawSlice(int rows, int cols, int[] rowStart, int[] column, double[] xi) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int q = rowStart[r], end = rowStart[r + 1]; q < end; q++) {
+                int i = 2 * (base + column[q]);
+                xi[i] = normal.sample();
+                xi[i + 1] = normal.sample();
+            }
         }
-        // Normals already drawn but not used stay first, so that the sequence is unchanged.
-        int left = available - cursor;
-        System.arraycopy(ahead, cursor, ahead, 0, left);
-        for (int i = left; i < count; i++) {
-            ahead[i] = normal.sample();
-        }
-        cursor = 0;
-        available = Math.max(count, left);
-    }
-
-    private double next() {
-        return cursor < available ? ahead[cursor++] : normal.sample();
     }
 
     /**
-     * Programs one device.
+     * Programs one device with its own two draws from the generator.
      *
      * @param target target conductance, µS, signed
      * @param nu where to store the drawn drift exponent
@@ -80,7 +78,8 @@ public final class DeviceProgrammer {
             return 0.0;
         }
         lawsAt(target);
-        return program(target, laws[0], laws[1], laws[2], nu, index);
+        double xiP = normal.sample();
+        return program(target, laws[0], laws[1], laws[2], xiP, normal.sample(), nu, index);
     }
 
     /** Evaluates the device laws at |target| / G_max unless they are already there. */
@@ -93,40 +92,40 @@ public final class DeviceProgrammer {
     }
 
     /**
-     * Programs one device and also reports its raw read-noise amplitude.
+     * Programs one device with given standard normals and also reports its raw read-noise amplitude.
      *
-     * @param target target conductance, µS, signed
-     * @param nu where to store the drawn drift exponent
-     * @param rawQ where to store {@link ReadNoise#rawFromLog} of the target (0 for a zero target)
+     * @param target target conductance, µS, signed, non-zero
+     * @param xiP the programming-noise normal ξ_P
+     * @param xiNu the drift-exponent normal ξ_ν
+     * @param nu where to store the drift exponent
+     * @param rawQ where to store {@link ReadNoise#rawFromLog} of the target
      * @param index index into {@code nu} and {@code rawQ}
      * @return the programmed conductance G_P, µS
      */
-    public double program(double target, double[] nu, double[] rawQ, int index) {
-        if (target == 0.0) {
-            nu[index] = 0.0;
-            rawQ[index] = 0.0;
-            return 0.0;
-        }
+    public double program(double target, double xiP, double xiNu, double[] nu, double[] rawQ, int index) {
         lawsAt(target);
         rawQ[index] = laws[3];
-        return program(target, laws[0], laws[1], laws[2], nu, index);
+        return program(target, laws[0], laws[1], laws[2], xiP, xiNu, nu, index);
     }
 
     /**
      * Programs one device whose device-law values were computed beforehand (the same target level
-     * recurs in quantised arrays, and the laws cost a log and a power each).
+     * recurs in quantised arrays, and the laws cost a log and a power each): G_P = G_T + σ_P·ξ_P and
+     * ν = s_ν·|μ_ν + σ_ν·ξ_ν| (MODEL.md §2).
      *
      * @param target target conductance, µS, signed, non-zero
      * @param sigmaP σ_P(g), µS
      * @param muNu μ_ν(g)
      * @param sigmaNu σ_ν(g)
-     * @param nu where to store the drawn drift exponent
+     * @param xiP the programming-noise normal ξ_P
+     * @param xiNu the drift-exponent normal ξ_ν
+     * @param nu where to store the drift exponent
      * @param index index into {@code nu}
      * @return the programmed conductance G_P, µS
      */
-    public double program(double target, double sigmaP, double muNu, double sigmaNu, double[] nu, int index) {
-        double gp = target + sigmaP * next();
-        nu[index] = model.drift().scale() * Math.abs(muNu + sigmaNu * next());
-        return gp;
+    public double program(double target, double sigmaP, double muNu, double sigmaNu, double xiP, double xiNu,
+                          double[] nu, int index) {
+        nu[index] = driftScale * Math.abs(muNu + sigmaNu * xiNu);
+        return target + sigmaP * xiP;
     }
 }

@@ -188,9 +188,9 @@ public final class MonteCarloEngine {
         TrialData data = new TrialData(config.crossbar());
         data.draw(seed, trial);
         int n = config.crossbar().size();
-        ProgrammedCrossbar pc = new CrossbarProgrammer(config.slicing(),
-                config.device()).program(data.quantized(config.weights()).w, n, n,
-                TrialStreams.stream(seed, trial, TrialStreams.PROGRAMMING));
+        CrossbarProgrammer programmer = new CrossbarProgrammer(config.slicing(), config.device());
+        ProgrammedCrossbar pc = programmer.allocate(n, n);
+        programmer.programInto(pc, data.quantized(config.weights()).w, data::programmingNormals, null);
         long count = 0;
         for (int j = 0; j < pc.nSlices(); j++) {
             count += pc.programmedDevices(j);

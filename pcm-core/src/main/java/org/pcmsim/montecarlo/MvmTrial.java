@@ -60,7 +60,7 @@ final class MvmTrial {
         NormalizedGaussianSampler read =
                 ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.READ));
         // Each slice is read at every time as soon as it is programmed, while its devices are in cache.
-        programmer.programInto(crossbar, q.w, TrialStreams.stream(seed, trial, TrialStreams.PROGRAMMING),
+        programmer.programInto(crossbar, q.w, data::programmingNormals,
                 j -> reader.readSlice(crossbar, j, times, data.x, read, y, cal));
         double toReal = reader.outputScale(crossbar) / (cb.inputScale() * cb.weightScale());
         double cRef = reader.calibrationSum(cal[0]);

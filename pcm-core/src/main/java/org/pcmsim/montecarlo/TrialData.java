@@ -37,6 +37,12 @@ final class TrialData {
     final int[] x;
     private final Map<WeightQuantization, Quantized> quantized = new EnumMap<>(WeightQuantization.class);
     private final Map<WeightQuantization, Boolean> fresh = new EnumMap<>(WeightQuantization.class);
+    /** Programming normals per slice, shared by every configuration of the trial; drawn on demand. */
+    private final java.util.List<double[]> programming = new java.util.ArrayList<>();
+    private int programmingDrawn;
+    private NormalizedGaussianSampler programmingStream;
+    private long seed;
+    private long trial;
 
     TrialData(CrossbarConfig crossbar) {
         this.crossbar = crossbar;
@@ -63,6 +69,33 @@ final class TrialData {
         new IntegerQuantizer(crossbar.inputBits(), crossbar.inputClipSigmas())
                 .quantize(xReal, crossbar.inputScale(), x);
         fresh.clear();
+        this.seed = seed;
+        this.trial = trial;
+        programmingDrawn = 0;
+        programmingStream = null;
+    }
+
+    /**
+     * The programming normals of slice j for this trial: ξ_P of weight i at 2i, ξ_ν at 2i + 1.
+     * Slices are drawn in order 0, 1, … from the trial's programming stream, so slice j has the
+     * same normals whichever configurations ask for it (common random numbers).
+     */
+    double[] programmingNormals(int slice) {
+        if (programmingStream == null) {
+            programmingStream = ZigguratSampler.NormalizedGaussian.of(
+                    TrialStreams.stream(seed, trial, TrialStreams.PROGRAMMING));
+        }
+        while (programmingDrawn <= slice) {
+            if (programming.size() == programmingDrawn) {
+                programming.add(new double[2 * n * n]);
+            }
+            double[] xi = programming.get(programmingDrawn);
+            for (int i = 0; i < xi.length; i++) {
+                xi[i] = programmingStream.sample();
+            }
+            programmingDrawn++;
+        }
+        return programming.get(slice);
     }
 
     /** @return the quantised weights and exact result of this trial for a weight quantisation */

@@ -144,6 +144,49 @@ public final class Slicer {
     }
 
     /**
+     * One Max-fill step for many weights at once: for each i in {@code [0, count)}, S_j =
+     * {@link #maxFillValue}(j, R_i) into {@code values[i]} and R_i replaced by
+     * {@link #remainderAfter}(j, R_i, S_j, S_j), i.e. the remainder if the slice were programmed
+     * exactly (error correction then subtracts b^j · (actual − S_j)). The same numbers as the
+     * one-weight methods, with the slice-invariant tests hoisted and one division per weight.
+     *
+     * @param slice j
+     * @param rest R of each weight before slice j, replaced by R after it
+     * @param values receives S_j of each weight
+     * @param count number of weights
+     */
+    public void maxFillStep(int slice, double[] rest, double[] values, int count) {
+        if (slice == 0) {
+            // The last slice absorbs everything: R − R is exactly 0.
+            System.arraycopy(rest, 0, values, 0, count);
+            java.util.Arrays.fill(rest, 0, count, 0.0);
+            return;
+        }
+        double sig = significance[slice];
+        double below = capacityBelow[slice];
+        if (scheme.base() == 1) {
+            for (int i = 0; i < count; i++) {
+                double r = rest[i];
+                double s = r >= range ? range : 0.0;
+                double left = r - sig * s;
+                values[i] = s;
+                rest[i] = Math.abs(left) < ROUNDING ? 0.0 : left;
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            double r = rest[i];
+            double q = r / sig;
+            boolean fits = r > below;
+            double s = fits ? Math.min(q, range) : 0.0;
+            double placed = fits && q <= range ? r : sig * s;
+            double left = r - placed;
+            values[i] = s;
+            rest[i] = Math.abs(left) < ROUNDING ? 0.0 : left;
+        }
+    }
+
+    /**
      * What remains after slice j: R − b^j · S_j, minus b^j times the programming error (actual − S_j)
      * under error correction (pass actual = S_j without it).
      *
