@@ -23,6 +23,11 @@ public final class DeviceProgrammer {
     /** The normalised target whose laws are in {@code laws}: error correction repeats targets. */
     private double lawsFor = Double.NaN;
     private final double driftScale;
+    private final LawTable table;
+    private final double[] scratch = new double[2];
+    /** Tabulated laws and the normalised target they are for (kept apart from the exact ones). */
+    private final double[] tabled = new double[4];
+    private double tabledFor = Double.NaN;
 
     /**
      * @param model the device model
@@ -33,6 +38,7 @@ public final class DeviceProgrammer {
         this.normal = ZigguratSampler.NormalizedGaussian.of(Objects.requireNonNull(rng, "rng"));
         this.invGMax = 1.0 / model.gMax();
         this.driftScale = model.drift().scale();
+        this.table = LawTable.forExponent(model.readNoise().exponent());
     }
 
     /** @return the device model */
@@ -93,6 +99,9 @@ public final class DeviceProgrammer {
 
     /**
      * Programs one device with given standard normals and also reports its raw read-noise amplitude.
+     * Meant for continuous targets (error-corrected slicing): the device laws come from a table
+     * of ln g and g^(−e) with a relative error below 2 × 10⁻⁷ rather than from a logarithm and an
+     * exponential.
      *
      * @param target target conductance, µS, signed, non-zero
      * @param xiP the programming-noise normal ξ_P
@@ -103,9 +112,13 @@ public final class DeviceProgrammer {
      * @return the programmed conductance G_P, µS
      */
     public double program(double target, double xiP, double xiNu, double[] nu, double[] rawQ, int index) {
-        lawsAt(target);
-        rawQ[index] = laws[3];
-        return program(target, laws[0], laws[1], laws[2], xiP, xiNu, nu, index);
+        double g = Math.abs(target) * invGMax;
+        if (g != tabledFor) {
+            model.deviceLaws(g, table, scratch, tabled);
+            tabledFor = g;
+        }
+        rawQ[index] = tabled[3];
+        return program(target, tabled[0], tabled[1], tabled[2], xiP, xiNu, nu, index);
     }
 
     /**

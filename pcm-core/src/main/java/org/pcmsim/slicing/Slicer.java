@@ -29,6 +29,11 @@ public final class Slicer {
     private final SlicingScheme scheme;
     private final double range;
     private final double[] significance;
+    /**
+     * 1 / b^j. R · (1 / b^j) instead of R / b^j: a division per weight and slice was the largest cost
+     * of error-corrected slicing; the two agree exactly for b = 1, 2, 4, 8 and within an ulp otherwise.
+     */
+    private final double[] inverseSignificance;
     private final double[] capacityBelow;
     private final double sumSignificance;
 
@@ -38,10 +43,12 @@ public final class Slicer {
         int n = scheme.nSlices();
         this.range = scheme.range();
         this.significance = new double[n];
+        this.inverseSignificance = new double[n];
         this.capacityBelow = new double[n];
         double sum = 0;
         for (int j = 0; j < n; j++) {
             significance[j] = scheme.significance(j);
+            inverseSignificance[j] = 1.0 / significance[j];
             capacityBelow[j] = range * sum;
             sum += significance[j];
         }
@@ -140,7 +147,7 @@ public final class Slicer {
         if (scheme.base() == 1) {
             return rest >= range ? range : 0.0;
         }
-        return rest > capacityBelow[slice] ? Math.min(rest / significance[slice], range) : 0.0;
+        return rest > capacityBelow[slice] ? Math.min(rest * inverseSignificance[slice], range) : 0.0;
     }
 
     /**
@@ -148,7 +155,7 @@ public final class Slicer {
      * {@link #maxFillValue}(j, R_i) into {@code values[i]} and R_i replaced by
      * {@link #remainderAfter}(j, R_i, S_j, S_j), i.e. the remainder if the slice were programmed
      * exactly (error correction then subtracts b^j · (actual − S_j)). The same numbers as the
-     * one-weight methods, with the slice-invariant tests hoisted and one division per weight.
+     * one-weight methods, with the slice-invariant tests hoisted.
      *
      * @param slice j
      * @param rest R of each weight before slice j, replaced by R after it
@@ -163,6 +170,7 @@ public final class Slicer {
             return;
         }
         double sig = significance[slice];
+        double inv = inverseSignificance[slice];
         double below = capacityBelow[slice];
         if (scheme.base() == 1) {
             for (int i = 0; i < count; i++) {
@@ -176,10 +184,11 @@ public final class Slicer {
         }
         for (int i = 0; i < count; i++) {
             double r = rest[i];
-            double q = r / sig;
+            double q = r * inv;
             boolean fits = r > below;
-            double s = fits ? Math.min(q, range) : 0.0;
-            double placed = fits && q <= range ? r : sig * s;
+            // Selects rather than Math.min and &&, so that the JIT can emit conditional moves.
+            double s = fits ? (q < range ? q : range) : 0.0;
+            double placed = fits & q <= range ? r : sig * s;
             double left = r - placed;
             values[i] = s;
             rest[i] = Math.abs(left) < ROUNDING ? 0.0 : left;
@@ -198,7 +207,7 @@ public final class Slicer {
      */
     public double remainderAfter(int slice, double rest, double value, double actual) {
         boolean absorbsAll = slice == 0 || scheme.base() > 1 && rest > capacityBelow[slice]
-                && rest / significance[slice] <= range;
+                && rest * inverseSignificance[slice] <= range;
         // When a slice takes all that remains, the remainder is exactly zero: rounding in
         // rest - b^j (rest / b^j) would otherwise leave a ~1e-15 target that gets programmed.
         double placed = absorbsAll ? rest : significance[slice] * value;

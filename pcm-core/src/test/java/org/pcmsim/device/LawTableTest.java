@@ -1,0 +1,66 @@
+package org.pcmsim.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The tabulated ln g and g^(−e) against the exact functions: the error bounds the Javadoc states. */
+class LawTableTest {
+    /** h² / 8 for h = 2^−10 and |(ln m)''| ≤ 1 on [1, 2]. */
+    private static final double LN_BOUND = 0x1.0p-20 / 8;
+
+    @Test
+    void errorsStayWithinTheInterpolationBound() {
+        double[] out = new double[2];
+        SplittableRandom random = new SplittableRandom(42);
+        for (double e : new double[] {0.65, 0.3, 1.0, -0.5}) {
+            LawTable table = LawTable.forExponent(e);
+            // |(m^−e)''| / m^−e ≤ |e(e + 1)| on [1, 2]; m^−e varies by at most 2^|e| across [1, 2].
+            double powBound = Math.abs(e * (e + 1)) * Math.pow(2, Math.abs(e)) * LN_BOUND + 1e-15;
+            double worstLn = 0;
+            double worstPow = 0;
+            for (int i = 0; i < 200_000; i++) {
+                // Log-uniform over the whole tabulated range and a little beyond it.
+                double g = Math.exp(random.nextDouble(-44, 7));
+                table.evaluate(g, out);
+                worstLn = Math.max(worstLn, Math.abs(out[0] - Math.log(g)));
+                double exact = Math.pow(g, -e);
+                worstPow = Math.max(worstPow, Math.abs(out[1] - exact) / exact);
+            }
+            assertTrue(worstLn <= LN_BOUND + 1e-13, "ln error " + worstLn + " for e = " + e);
+            assertTrue(worstPow <= powBound, "relative power error " + worstPow + " for e = " + e);
+            // The bound is nearly attained: the table really interpolates (it is not exact by accident).
+            assertTrue(worstLn > LN_BOUND / 4, "ln error " + worstLn);
+        }
+    }
+
+    @Test
+    void gridPointsAndOutOfRangeValuesAreExact() {
+        double[] out = new double[2];
+        LawTable table = LawTable.forExponent(0.65);
+        for (double g : new double[] {1.0, 0.5, 0.25, 1.5, 0x1.0p-60, 1e-30, 300.0}) {
+            table.evaluate(g, out);
+            assertEquals(Math.log(g), out[0], 1e-15 * Math.max(1, Math.abs(Math.log(g))), "ln " + g);
+            assertEquals(Math.pow(g, -0.65), out[1], 1e-14 * Math.pow(g, -0.65), "pow " + g);
+        }
+    }
+
+    @Test
+    void tabulatedDeviceLawsMatchTheExactOnes() {
+        PcmDeviceModel m = PcmDeviceModel.nandakumar2019();
+        LawTable table = LawTable.forExponent(m.readNoise().exponent());
+        double[] exact = new double[4];
+        double[] tabled = new double[4];
+        double[] scratch = new double[2];
+        for (double g = 1e-7; g < 1.5; g *= 1.0137) {
+            m.deviceLaws(g, exact);
+            m.deviceLaws(g, table, scratch, tabled);
+            assertEquals(exact[0], tabled[0], 0.0, "sigma_P at " + g);
+            assertEquals(exact[1], tabled[1], 2e-9, "mu_nu at " + g);
+            assertEquals(exact[2], tabled[2], 2e-9, "sigma_nu at " + g);
+            assertEquals(exact[3], tabled[3], 2e-7 * exact[3], "raw Q at " + g);
+        }
+    }
+}
