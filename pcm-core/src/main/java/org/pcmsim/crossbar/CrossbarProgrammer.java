@@ -309,8 +309,8 @@ public final class CrossbarProgrammer {
             for (int q = start[r], end = start[r + 1]; q < end; q++) {
                 int i = r * cols + column[q];
                 double s = values[i];
-                boolean negative = weights[i] < 0;
-                double t = negative ? -(s * unit) : s * unit;
+                int sign = weights[i] >> 31;
+                double t = withSign(s * unit, sign);
                 target[q] = t;
                 double gp = device.program(t, xi[2 * i], xi[2 * i + 1], nu, qs, q);
                 programmed[q] = gp;
@@ -319,7 +319,7 @@ public final class CrossbarProgrammer {
                     qs[q] = qq;
                     amplitude[q] = gp * qq;
                 }
-                double actual = negative ? -gp / unit : gp / unit;
+                double actual = withSign(gp, sign) / unit;
                 rest[i] -= significance * (actual - s);
             }
         }
@@ -342,7 +342,9 @@ public final class CrossbarProgrammer {
                 int w = weights[r * cols + k];
                 int at = Math.abs(w) * n + j;
                 column[p] = k;
-                levels[p] = w < 0 ? ~(5 * at) : 5 * at;
+                // ~index for a negative weight, by xor with its sign (w >> 31 is 0 or −1): a branch
+                // here mispredicts on every other random sign.
+                levels[p] = (5 * at) ^ (w >> 31);
                 // An integer add, not a comparison, so that the JIT cannot turn it into a branch.
                 p += levelProgrammed[at];
             }
@@ -359,8 +361,9 @@ public final class CrossbarProgrammer {
             for (int q = start[r], end = start[r + 1]; q < end; q++) {
                 int i = 2 * (r * cols + column[q]);
                 int code = levels[q];
-                int at = code < 0 ? ~code : code;
-                double t = code < 0 ? -level[at] : level[at];
+                int sign = code >> 31;
+                int at = code ^ sign;
+                double t = withSign(level[at], sign);
                 target[q] = t;
                 double gp = device.program(t, level[at + 1], level[at + 2], level[at + 3], xi[i], xi[i + 1], nu, q);
                 programmed[q] = gp;
@@ -369,6 +372,11 @@ public final class CrossbarProgrammer {
             }
         }
         return p;
+    }
+
+    /** v with its sign flipped if sign is −1 (kept if 0), without a branch: exactly −v or v. */
+    private static double withSign(double v, int sign) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(v) ^ ((long) sign << 63));
     }
 
     private int[] levelBuffer(int size) {

@@ -3,6 +3,7 @@ package org.pcmsim.crossbar;
 import java.util.Objects;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.internal.FastExp;
 import org.pcmsim.slicing.SlicingScheme;
 
 /**
@@ -150,7 +151,7 @@ public final class CrossbarReader {
                         // From t0 every factor is 1, so the new factor is the step itself.
                         boolean fromT0 = lastLog == 0.0;
                         for (int p = 0; p < count; p++) {
-                            double sp = Math.exp(-v[p] * delta);
+                            double sp = FastExp.exp(-v[p] * delta);
                             step[p] = sp;
                             drift[p] = (fromT0 ? 1.0 : drift[p]) * sp;
                         }

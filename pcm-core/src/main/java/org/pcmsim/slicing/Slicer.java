@@ -172,13 +172,15 @@ public final class Slicer {
         double sig = significance[slice];
         double inv = inverseSignificance[slice];
         double below = capacityBelow[slice];
+        // The selects go through select(): on x86 the JIT compiles a select of doubles to a branch,
+        // which mispredicts on random weights, but a select of longs to a conditional move.
         if (scheme.base() == 1) {
             for (int i = 0; i < count; i++) {
                 double r = rest[i];
-                double s = r >= range ? range : 0.0;
+                double s = select(r >= range, range, 0.0);
                 double left = r - sig * s;
                 values[i] = s;
-                rest[i] = Math.abs(left) < ROUNDING ? 0.0 : left;
+                rest[i] = select(Math.abs(left) < ROUNDING, 0.0, left);
             }
             return;
         }
@@ -186,13 +188,17 @@ public final class Slicer {
             double r = rest[i];
             double q = r * inv;
             boolean fits = r > below;
-            // Selects rather than Math.min and &&, so that the JIT can emit conditional moves.
-            double s = fits ? (q < range ? q : range) : 0.0;
-            double placed = fits & q <= range ? r : sig * s;
+            double s = select(fits, Math.min(q, range), 0.0);
+            double placed = select(fits & q <= range, r, sig * s);
             double left = r - placed;
             values[i] = s;
-            rest[i] = Math.abs(left) < ROUNDING ? 0.0 : left;
+            rest[i] = select(Math.abs(left) < ROUNDING, 0.0, left);
         }
+    }
+
+    /** condition ? a : b, through the bit patterns so that it compiles to a conditional move. */
+    private static double select(boolean condition, double a, double b) {
+        return Double.longBitsToDouble(condition ? Double.doubleToRawLongBits(a) : Double.doubleToRawLongBits(b));
     }
 
     /**
