@@ -79,7 +79,10 @@ public final class CrossbarProgrammer {
             for (int m = 0; m < levels; m++) {
                 slicer.slice(m, sliceBuffer);
                 for (int j = 0; j < n; j++) {
-                    double t = sliceBuffer[j] * unit;
+                    // Equal-fill puts |W| / W_max of G_max on every slice whatever b_W: computed so,
+                    // the targets are the same to the bit for every b_W (S_j · G_max / r is not).
+                    double t = scheme.algorithm() == SlicingAlgorithm.EQUAL_FILL
+                            ? model.gMax() * m / scheme.maxMagnitude() : sliceBuffer[j] * unit;
                     // The same expression for g as DeviceProgrammer, so that both paths agree to the bit.
                     model.deviceLaws(Math.abs(t) * invGMax, laws);
                     int at = m * n + j;
@@ -94,6 +97,22 @@ public final class CrossbarProgrammer {
                 }
             }
         }
+    }
+
+    /**
+     * Whether this programmer and {@code other} program the same chip (to the bit) from the same
+     * weights and programming normals: the same device model, number of slices and, without error
+     * correction, the same target and device laws for every weight magnitude and slice. Equal-fill
+     * schemes with the same n_W and any b_W do; a Monte Carlo trial can then read such a chip once
+     * for all of them.
+     *
+     * @param other another programmer
+     * @return true if the chips are identical
+     */
+    public boolean programsSameChipAs(CrossbarProgrammer other) {
+        return level != null && other.level != null && n == other.n && model.equals(other.model)
+                && java.util.Arrays.equals(level, other.level)
+                && java.util.Arrays.equals(levelProgrammed, other.levelProgrammed);
     }
 
     /** @return the slicing scheme */

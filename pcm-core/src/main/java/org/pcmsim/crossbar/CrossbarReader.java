@@ -71,14 +71,21 @@ public final class CrossbarReader {
         if (y.length != pc.rows()) {
             throw new IllegalArgumentException("expected " + pc.rows() + " outputs, got " + y.length);
         }
-        double[][] ys = {y};
-        double[][] cal = {new double[pc.rows()]};
+        int rows = pc.rows();
+        double[][] slice = {new double[rows]};
+        double[][] sliceCal = {new double[rows]};
+        double[] cal = new double[rows];
         java.util.Arrays.fill(y, 0.0);
         double[] times = {t};
         for (int j = pc.nSlices() - 1; j >= 0; j--) {
-            readSlice(pc, j, times, x, normal, ys, cal);
+            readSlice(pc, j, times, x, normal, slice, sliceCal);
+            double sig = pc.scheme().significance(j);
+            for (int i = 0; i < rows; i++) {
+                y[i] += sig * slice[0][i];
+                cal[i] += sig * sliceCal[0][i];
+            }
         }
-        return calibrationSum(cal[0]);
+        return calibrationSum(cal);
     }
 
     /**
@@ -99,17 +106,17 @@ public final class CrossbarReader {
     }
 
     /**
-     * Reads one slice at several times and adds its shifted ADC outputs b^j · a_j to the outputs of
-     * each time: the outputs of a full MVM are the sums over all slices. Read noise is drawn time by
-     * time, row by row.
+     * Reads one slice at several times: its ADC outputs a_j(t), before the shift by b^j (the
+     * outputs of a full MVM are Σ_j b^j a_j). Read noise is drawn time by time, row by row.
      *
      * @param pc the programmed crossbar
      * @param slice j
      * @param times read times, s (fastest when increasing with a constant ratio)
      * @param x integer inputs, length cols
      * @param normal the read-noise generator
-     * @param y per time, digital outputs to add to (length rows each)
-     * @param cal per time, calibration outputs to add to (length rows each; untouched when GDC is off)
+     * @param y per time, receives a_j (length rows each)
+     * @param cal per time, receives the calibration outputs a_cal,j (length rows each; untouched when GDC
+     *            is off)
      */
     public void readSlice(ProgrammedCrossbar pc, int slice, double[] times, int[] x, NormalizedGaussianSampler normal,
                           double[][] y, double[][] cal) {
@@ -176,7 +183,6 @@ public final class CrossbarReader {
         double xc = config.calibrationInput();
         double gain = config.adcGain(pc.model().gMax(), pc.nSlices());
         double adcMax = config.adcMax();
-        double sig = pc.scheme().significance(j);
         int[] start = pc.rowStart[j];
         int[] col = pc.column[j];
         double[] g0 = pc.programmed[j];
@@ -234,9 +240,9 @@ public final class CrossbarReader {
                 id = s1;
                 ic = xc * s2;
             }
-            y[i] += sig * adc(gain * id, adcMax);
+            y[i] = adc(gain * id, adcMax);
             if (gdc) {
-                cal[i] += sig * adc(gain * ic, adcMax);
+                cal[i] = adc(gain * ic, adcMax);
             }
         }
     }

@@ -87,6 +87,18 @@ public final class MonteCarloEngine {
         // Trial-major: a worker draws one trial's data and runs every configuration on it.
         Runnable worker = () -> {
             MvmTrial[] perConfig = new MvmTrial[nc];
+            // Configurations whose trial reads exactly what an earlier one read (the same chip from
+            // the same normals, e.g. Equal-fill at every b_W) only recombine its slice outputs.
+            int[] readsOf = new int[nc];
+            for (int c = 0; c < nc; c++) {
+                perConfig[c] = new MvmTrial(configs.get(c));
+                readsOf[c] = -1;
+                for (int o = 0; o < c && readsOf[c] < 0; o++) {
+                    if (readsOf[o] < 0 && perConfig[c].readsLike(perConfig[o])) {
+                        readsOf[c] = o;
+                    }
+                }
+            }
             Map<CrossbarConfig, TrialData> data = new HashMap<>();
             long i;
             while (failure.get() == null && (i = next.getAndIncrement()) < trials) {
@@ -96,9 +108,6 @@ public final class MonteCarloEngine {
                     }
                     for (int c = 0; c < nc; c++) {
                         MvmTrialConfig config = configs.get(c);
-                        if (perConfig[c] == null) {
-                            perConfig[c] = new MvmTrial(config);
-                        }
                         TrialData d = data.get(config.crossbar());
                         if (d == null) {
                             d = new TrialData(config.crossbar());
@@ -106,7 +115,7 @@ public final class MonteCarloEngine {
                             data.put(config.crossbar(), d);
                         }
                         double[] e = new double[times.length];
-                        perConfig[c].run(d, seed, i, times, e);
+                        perConfig[c].run(d, seed, i, times, e, readsOf[c] < 0 ? null : perConfig[readsOf[c]]);
                         eta[c][(int) i] = e;
                         listener.progress(done.incrementAndGet(), total);
                     }
@@ -171,7 +180,7 @@ public final class MonteCarloEngine {
         double[] e = new double[times.length];
         TrialData data = new TrialData(config.crossbar());
         data.draw(seed, trial);
-        new MvmTrial(config).run(data, seed, trial, times, e);
+        new MvmTrial(config).run(data, seed, trial, times, e, null);
         return e;
     }
 

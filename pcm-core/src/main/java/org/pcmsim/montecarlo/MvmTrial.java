@@ -21,8 +21,11 @@ final class MvmTrial {
     private final MvmTrialConfig config;
     private final CrossbarProgrammer programmer;
     private final CrossbarReader reader;
-    private double[][] y;
-    private double[][] cal;
+    /** Per slice, time and output line: the slice's ADC outputs a_j(t) and calibration outputs. */
+    private double[][][] sliceOut;
+    private double[][][] sliceCal;
+    private double[] y;
+    private double[] cal;
     private ProgrammedCrossbar crossbar;
 
     MvmTrial(MvmTrialConfig config) {
@@ -36,41 +39,79 @@ final class MvmTrial {
     }
 
     /**
+     * Whether this configuration's trial reads exactly the slice outputs of {@code other}'s: the same
+     * data, the same chip from the same normals (e.g. Equal-fill at any b_W with the same n_W) and the
+     * same reads. Its trial then only recombines those outputs with its own b^j.
+     *
+     * @param other a configuration run earlier in the same trial
+     * @return true if the slice outputs can be reused
+     */
+    boolean readsLike(MvmTrial other) {
+        return config.crossbar().equals(other.config.crossbar()) && config.weights() == other.config.weights()
+                && config.sampling() == other.config.sampling() && programmer.programsSameChipAs(other.programmer);
+    }
+
+    /**
      * @param data the trial's data, drawn for this configuration's crossbar
      * @param seed root seed
      * @param trial trial index
-     * @param times read times, s, increasing
+     * @param times read times, s
      * @param eta receives η per time
+     * @param sameReads a configuration run earlier in this trial for which {@link #readsLike} holds, or
+     *                  null
      */
-    void run(TrialData data, long seed, long trial, double[] times, double[] eta) {
+    void run(TrialData data, long seed, long trial, double[] times, double[] eta, MvmTrial sameReads) {
         CrossbarConfig cb = config.crossbar();
         int n = cb.size();
+        int slices = config.slicing().nSlices();
         TrialData.Quantized q = data.quantized(config.weights());
-        if (y == null || y.length != times.length) {
-            y = new double[times.length][n];
-            cal = new double[times.length][n];
-        }
-        for (int t = 0; t < times.length; t++) {
-            java.util.Arrays.fill(y[t], 0.0);
-            java.util.Arrays.fill(cal[t], 0.0);
-        }
         if (crossbar == null) {
             crossbar = programmer.allocate(n, n);
+            y = new double[n];
+            cal = new double[n];
         }
-        NormalizedGaussianSampler read =
-                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.READ));
-        // Each slice is read at every time as soon as it is programmed, while its devices are in cache.
-        programmer.programInto(crossbar, q.w, data::programmingNormals,
-                j -> reader.readSlice(crossbar, j, times, data.x, read, y, cal));
+        double[][][] out;
+        double[][][] outCal;
+        if (sameReads != null) {
+            out = sameReads.sliceOut;
+            outCal = sameReads.sliceCal;
+        } else {
+            if (sliceOut == null || sliceOut[0].length != times.length) {
+                sliceOut = new double[slices][times.length][n];
+                sliceCal = new double[slices][times.length][n];
+            }
+            NormalizedGaussianSampler read =
+                    ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.READ));
+            // Each slice is read at every time as soon as it is programmed, while its devices are in cache.
+            programmer.programInto(crossbar, q.w, data::programmingNormals,
+                    j -> reader.readSlice(crossbar, j, times, data.x, read, sliceOut[j], sliceCal[j]));
+            out = sliceOut;
+            outCal = sliceCal;
+        }
         double toReal = reader.outputScale(crossbar) / (cb.inputScale() * cb.weightScale());
-        double cRef = reader.calibrationSum(cal[0]);
+        double cRef = 0;
         for (int t = 0; t < times.length; t++) {
-            double c = reader.calibrationSum(cal[t]);
+            // Shift and add, from the most significant slice (the order the outputs were once summed in).
+            java.util.Arrays.fill(y, 0.0);
+            java.util.Arrays.fill(cal, 0.0);
+            for (int j = slices - 1; j >= 0; j--) {
+                double sig = config.slicing().significance(j);
+                double[] a = out[j][t];
+                double[] ac = outCal[j][t];
+                for (int i = 0; i < n; i++) {
+                    y[i] += sig * a[i];
+                    cal[i] += sig * ac[i];
+                }
+            }
+            double c = reader.calibrationSum(cal);
+            if (t == 0) {
+                cRef = c;
+            }
             // A zero calibration sum (no programmed device) leaves the output uncompensated.
             double gdc = cb.driftCompensation() && c > 0 && cRef > 0 ? cRef / c : 1.0;
             double err = 0;
             for (int i = 0; i < n; i++) {
-                double d = y[t][i] * gdc * toReal - q.yRef[i];
+                double d = y[i] * gdc * toReal - q.yRef[i];
                 err += d * d;
             }
             eta[t] = q.refNorm > 0 ? Math.sqrt(err) / q.refNorm : Double.NaN;

@@ -2,6 +2,7 @@ package org.pcmsim.montecarlo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pcmsim.crossbar.CrossbarConfig;
+import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.ReadNoiseSampling;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ReadNoiseNormalization;
@@ -51,7 +53,9 @@ class MonteCarloTest {
         List<MvmTrialConfig> configs = List.of(
                 MvmTrialConfig.paper(SlicingScheme.of(SlicingAlgorithm.MAX_FILL_EC, 4, 1)),
                 MvmTrialConfig.paper(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 2, 2)),
-                MvmTrialConfig.paper(SlicingScheme.positional(4)).withSampling(ReadNoiseSampling.PER_DEVICE));
+                MvmTrialConfig.paper(SlicingScheme.positional(4)).withSampling(ReadNoiseSampling.PER_DEVICE),
+                // Reuses the slice outputs of Equal-fill b_W = 2 (same chip): must equal its own replay.
+                MvmTrialConfig.paper(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 2, 5)));
         List<MonteCarloResult> one = new MonteCarloEngine(1).runAll(configs, TIMES, 7, 99, ProgressListener.NONE);
         List<MonteCarloResult> two = new MonteCarloEngine(2).runAll(configs, TIMES, 7, 99, ProgressListener.NONE);
         List<MonteCarloResult> three = new MonteCarloEngine(3).runAll(configs, TIMES, 7, 99, ProgressListener.NONE);
@@ -62,6 +66,22 @@ class MonteCarloTest {
             }
             assertArrayEquals(one.get(c).trial(5), MonteCarloEngine.replay(configs.get(c), TIMES, 99, 5), 0.0);
         }
+    }
+
+    @Test
+    void equalFillProgramsTheSameChipAtEveryBaseAndOnlyThen() {
+        PcmDeviceModel m = PcmDeviceModel.nandakumar2019();
+        CrossbarProgrammer b2 = new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 4, 2), m);
+        for (int b = 1; b <= 8; b++) {
+            assertTrue(b2.programsSameChipAs(
+                    new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 4, b), m)), "b = " + b);
+        }
+        assertFalse(b2.programsSameChipAs(new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 2, 2), m)));
+        assertFalse(b2.programsSameChipAs(new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.MAX_FILL, 4, 2), m)));
+        assertFalse(b2.programsSameChipAs(new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 4, 2),
+                m.withNoiseScales(1, 1, 0.5))));
+        CrossbarProgrammer ec = new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.MAX_FILL_EC, 4, 2), m);
+        assertFalse(ec.programsSameChipAs(ec), "error correction is never tabulated");
     }
 
     @Test
