@@ -156,6 +156,19 @@ public final class CrossbarProgrammer {
     }
 
     /**
+     * An unprogrammed crossbar of this scheme that stores its slices in the arrays of
+     * {@code storage} (at least as many slices, any scheme): programming one overwrites the other.
+     * For an engine that programs many configurations one after the other, so that they all work
+     * in the same memory (which then stays in cache) instead of each in its own.
+     *
+     * @param storage a crossbar whose storage is lent, with at least n_W slices
+     * @return the empty crossbar
+     */
+    public ProgrammedCrossbar allocateIn(ProgrammedCrossbar storage) {
+        return new ProgrammedCrossbar(scheme, model, storage);
+    }
+
+    /**
      * Programs a weight matrix given as an ND4J array of integer-valued numbers.
      *
      * @param weights rows × cols matrix of integers, |W| ≤ 2^bits − 1

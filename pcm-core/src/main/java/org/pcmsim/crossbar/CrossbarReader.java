@@ -53,8 +53,16 @@ public final class CrossbarReader {
      * @return the output scale
      */
     public double outputScale(ProgrammedCrossbar pc) {
-        SlicingScheme s = pc.scheme();
-        return s.range() / (pc.model().gMax() * config.adcGain(pc.model().gMax(), s.nSlices()));
+        return outputScale(pc.scheme(), pc.model());
+    }
+
+    /**
+     * @param scheme the slicing scheme of a crossbar
+     * @param model its device model
+     * @return as {@link #outputScale(ProgrammedCrossbar)}
+     */
+    public double outputScale(SlicingScheme scheme, PcmDeviceModel model) {
+        return scheme.range() / (model.gMax() * config.adcGain(model.gMax(), scheme.nSlices()));
     }
 
     /**

@@ -52,6 +52,25 @@ public final class ProgrammedCrossbar {
         amplitude = new double[n][size];
     }
 
+    /** A crossbar of another scheme on the first n_W slices of {@code storage}'s arrays. */
+    ProgrammedCrossbar(SlicingScheme scheme, PcmDeviceModel model, ProgrammedCrossbar storage) {
+        int n = scheme.nSlices();
+        if (storage.nSlices() < n) {
+            throw new IllegalArgumentException("storage has " + storage.nSlices() + " slices, " + scheme + " needs " + n);
+        }
+        this.scheme = scheme;
+        this.model = model;
+        this.rows = storage.rows;
+        this.cols = storage.cols;
+        rowStart = java.util.Arrays.copyOf(storage.rowStart, n);
+        column = java.util.Arrays.copyOf(storage.column, n);
+        target = java.util.Arrays.copyOf(storage.target, n);
+        programmed = java.util.Arrays.copyOf(storage.programmed, n);
+        nu = java.util.Arrays.copyOf(storage.nu, n);
+        qs = java.util.Arrays.copyOf(storage.qs, n);
+        amplitude = java.util.Arrays.copyOf(storage.amplitude, n);
+    }
+
     /** @return the slicing scheme */
     public SlicingScheme scheme() {
         return scheme;

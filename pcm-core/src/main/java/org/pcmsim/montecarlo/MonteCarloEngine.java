@@ -87,18 +87,7 @@ public final class MonteCarloEngine {
         // Trial-major: a worker draws one trial's data and runs every configuration on it.
         Runnable worker = () -> {
             MvmTrial[] perConfig = new MvmTrial[nc];
-            // Configurations whose trial reads exactly what an earlier one read (the same chip from
-            // the same normals, e.g. Equal-fill at every b_W) only recombine its slice outputs.
-            int[] readsOf = new int[nc];
-            for (int c = 0; c < nc; c++) {
-                perConfig[c] = new MvmTrial(configs.get(c));
-                readsOf[c] = -1;
-                for (int o = 0; o < c && readsOf[c] < 0; o++) {
-                    if (readsOf[o] < 0 && perConfig[c].readsLike(perConfig[o])) {
-                        readsOf[c] = o;
-                    }
-                }
-            }
+            int[] readsOf = sameReads(configs, perConfig);
             Map<CrossbarConfig, TrialData> data = new HashMap<>();
             long i;
             while (failure.get() == null && (i = next.getAndIncrement()) < trials) {
@@ -161,6 +150,43 @@ public final class MonteCarloEngine {
             out.add(new MonteCarloResult(configs.get(c), times, eta[c], seed));
         }
         return out;
+    }
+
+    /**
+     * For each configuration, the earlier one whose slice outputs it reuses within a trial (the
+     * same chip from the same normals, e.g. Equal-fill at every b_W), or −1 if it reads its own chip.
+     */
+    private static int[] sameReads(List<MvmTrialConfig> configs, MvmTrial[] perConfig) {
+        int nc = configs.size();
+        int[] readsOf = new int[nc];
+        for (int c = 0; c < nc; c++) {
+            perConfig[c] = new MvmTrial(configs.get(c));
+            readsOf[c] = -1;
+            for (int o = 0; o < c && readsOf[c] < 0; o++) {
+                if (readsOf[o] < 0 && perConfig[c].readsLike(perConfig[o])) {
+                    readsOf[c] = o;
+                }
+            }
+        }
+        return readsOf;
+    }
+
+    /**
+     * Which configurations of a {@link #runAll} program and read a chip of their own; the others
+     * reuse, within each trial, the slice outputs of an earlier configuration that programs the same
+     * chip from the same normals (Equal-fill at every b_W with the same n_W) and only shift and add
+     * them with their own b^j.
+     *
+     * @param configs the configurations of a run
+     * @return per configuration, true if it reads its own chip
+     */
+    public static boolean[] readsOwnChip(List<MvmTrialConfig> configs) {
+        int[] readsOf = sameReads(configs, new MvmTrial[configs.size()]);
+        boolean[] own = new boolean[readsOf.length];
+        for (int c = 0; c < own.length; c++) {
+            own[c] = readsOf[c] < 0;
+        }
+        return own;
     }
 
     /**

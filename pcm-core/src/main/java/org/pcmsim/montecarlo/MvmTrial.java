@@ -26,7 +26,6 @@ final class MvmTrial {
     private double[][][] sliceCal;
     private double[] y;
     private double[] cal;
-    private ProgrammedCrossbar crossbar;
 
     MvmTrial(MvmTrialConfig config) {
         this.config = config;
@@ -65,8 +64,7 @@ final class MvmTrial {
         int n = cb.size();
         int slices = config.slicing().nSlices();
         TrialData.Quantized q = data.quantized(config.weights());
-        if (crossbar == null) {
-            crossbar = programmer.allocate(n, n);
+        if (y == null) {
             y = new double[n];
             cal = new double[n];
         }
@@ -80,6 +78,7 @@ final class MvmTrial {
                 sliceOut = new double[slices][times.length][n];
                 sliceCal = new double[slices][times.length][n];
             }
+            ProgrammedCrossbar crossbar = programmer.allocateIn(data.storage(slices));
             NormalizedGaussianSampler read =
                     ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.READ));
             // Each slice is read at every time as soon as it is programmed, while its devices are in cache.
@@ -88,7 +87,7 @@ final class MvmTrial {
             out = sliceOut;
             outCal = sliceCal;
         }
-        double toReal = reader.outputScale(crossbar) / (cb.inputScale() * cb.weightScale());
+        double toReal = reader.outputScale(config.slicing(), config.device()) / (cb.inputScale() * cb.weightScale());
         double cRef = 0;
         for (int t = 0; t < times.length; t++) {
             // Shift and add, from the most significant slice (the order the outputs were once summed in).

@@ -5,6 +5,11 @@ import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.pcmsim.crossbar.CrossbarConfig;
+import org.pcmsim.crossbar.CrossbarProgrammer;
+import org.pcmsim.crossbar.ProgrammedCrossbar;
+import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.slicing.SlicingAlgorithm;
+import org.pcmsim.slicing.SlicingScheme;
 import org.pcmsim.slicing.IntegerQuantizer;
 import org.pcmsim.slicing.TernaryQuantizer;
 import org.pcmsim.slicing.WeightQuantization;
@@ -41,6 +46,7 @@ final class TrialData {
     private final java.util.List<double[]> programming = new java.util.ArrayList<>();
     private int programmingDrawn;
     private NormalizedGaussianSampler programmingStream;
+    private ProgrammedCrossbar storage;
     private long seed;
     private long trial;
 
@@ -73,6 +79,19 @@ final class TrialData {
         this.trial = trial;
         programmingDrawn = 0;
         programmingStream = null;
+    }
+
+    /**
+     * Crossbar storage with at least {@code slices} slices, lent in turn to every configuration of
+     * the trial (they are programmed one after the other): one working set instead of one per
+     * configuration, which keeps it in cache.
+     */
+    ProgrammedCrossbar storage(int slices) {
+        if (storage == null || storage.nSlices() < slices) {
+            storage = new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, slices, 1),
+                    PcmDeviceModel.nandakumar2019()).allocate(n, n);
+        }
+        return storage;
     }
 
     /**

@@ -62,30 +62,39 @@ public final class MvmFigureProducer implements FigureProducer {
      *     the first trial of each configuration)
      * @param deviceReads programmed-device reads over all trials (data reads; the calibration input
      *     reads the same conductances)
-     * @param normals standard normals drawn over all trials: the data, two per programmed device,
-     *     and the aggregated read noise (two per output line, slice and read)
+     * @param normals standard normals drawn over all trials: the data, the programming normals
+     *     (two per weight and slice, shared by every configuration of a trial) and the read noise
+     *     (two per output line, slice and read with aggregated sampling)
      */
     public record Workload(long trials, long devicesProgrammed, long deviceReads, long normals) {
     }
 
     /**
      * @param settings the settings of the run
-     * @return what the run simulates, over the configurations the runner actually simulates
+     * @return what the run simulates, over the configurations the runner actually simulates; a
+     *     configuration that reuses another's chip (Equal-fill at several b_W) programs and reads nothing
      */
     public Workload workload(RunSettings settings) {
         List<MvmTrialConfig> configs = ExperimentRunner.configurations(spec, settings);
+        boolean[] own = MonteCarloEngine.readsOwnChip(configs);
         long n = settings.crossbar().size();
         long times = spec.times().length;
         long programmed = 0;
         long readNormals = 0;
-        for (MvmTrialConfig c : configs) {
-            programmed += MonteCarloEngine.programmedDevices(c, settings.seed(), 0);
-            readNormals += c.sampling() == ReadNoiseSampling.AGGREGATED ? 2 * n * c.slicing().nSlices() * times : 0;
+        int deepest = 0;
+        for (int c = 0; c < configs.size(); c++) {
+            MvmTrialConfig config = configs.get(c);
+            deepest = Math.max(deepest, config.slicing().nSlices());
+            if (!own[c]) {
+                continue;
+            }
+            long devices = MonteCarloEngine.programmedDevices(config, settings.seed(), 0);
+            programmed += devices;
+            readNormals += config.sampling() == ReadNoiseSampling.AGGREGATED
+                    ? 2 * n * config.slicing().nSlices() * times : devices * times;
         }
         long t = settings.trials();
-        long perDeviceReads = configs.stream().anyMatch(c -> c.sampling() == ReadNoiseSampling.PER_DEVICE)
-                ? programmed * times : 0;
-        long normals = t * ((n * n + n) + 2 * programmed + readNormals) + t * perDeviceReads;
+        long normals = t * ((n * n + n) + 2 * n * n * deepest + readNormals);
         return new Workload((long) configs.size() * t, programmed * t, programmed * times * t, normals);
     }
 
