@@ -37,14 +37,14 @@ public final class CrossbarProgrammer {
     private final int n;
     /** Conductance per slice unit, G_max / r (µS). */
     private final double unit;
-    /** Per (|W|, j): slice target magnitude (µS), σ_P, μ_ν, σ_ν; null for error correction. */
     /**
-     * Per (|W|, j) at index 5·(|W|·n + j): slice target magnitude (µS), σ_P, μ_ν, σ_ν and Q_s (final under
-     * the G_max normalisation, raw otherwise), interleaved so that one device reads one cache line;
-     * null for error correction.
+     * Per (j, |W|) at index 5·(j·(W_max + 1) + |W|): slice target magnitude (µS), σ_P, μ_ν, σ_ν and Q_s
+     * (final under the G_max normalisation, raw otherwise), interleaved so that one device reads one
+     * cache line, and slice-major so that the table of the slice being programmed stays in the L1
+     * cache; null for error correction.
      */
     private final double[] level;
-    /** Per (|W|, j) at index |W|·n + j: 1 if that slice has a non-zero target, else 0. */
+    /** Per (j, |W|) at index j·(W_max + 1) + |W|: 1 if that slice has a non-zero target, else 0. */
     private final int[] levelProgrammed;
     private final double[] sliceBuffer;
     /** Remainder of each weight during error-correcting programming, reused. */
@@ -85,7 +85,7 @@ public final class CrossbarProgrammer {
                             ? model.gMax() * m / scheme.maxMagnitude() : sliceBuffer[j] * unit;
                     // The same expression for g as DeviceProgrammer, so that both paths agree to the bit.
                     model.deviceLaws(Math.abs(t) * invGMax, laws);
-                    int at = m * n + j;
+                    int at = j * levels + m;
                     level[5 * at] = t;
                     levelProgrammed[at] = t != 0.0 ? 1 : 0;
                     level[5 * at + 1] = laws[0];
@@ -363,6 +363,7 @@ public final class CrossbarProgrammer {
                                  double[] supplied) {
         int rows = pc.rows();
         int cols = pc.cols();
+        int slice = j * (scheme.maxMagnitude() + 1);
         int[] levels = levelBuffer(weights.length);
         int[] column = pc.column[j];
         int[] start = pc.rowStart[j];
@@ -372,7 +373,7 @@ public final class CrossbarProgrammer {
             start[r] = p;
             for (int k = 0; k < cols; k++) {
                 int w = weights[r * cols + k];
-                int at = Math.abs(w) * n + j;
+                int at = slice + Math.abs(w);
                 column[p] = k;
                 // ~index for a negative weight, by xor with its sign (w >> 31 is 0 or −1): a branch
                 // here mispredicts on every other random sign.
