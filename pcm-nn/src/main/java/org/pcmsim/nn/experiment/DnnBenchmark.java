@@ -1,5 +1,7 @@
 package org.pcmsim.nn.experiment;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,9 @@ import org.pcmsim.slicing.SlicingAlgorithm;
  * images ≤ 2.5 s, inference ≤ 5 s per 1000 images, analog inference ≤ 1.25 × digital). Wall-clock
  * medians after warm-up; they depend on the machine's load. Inference is timed on the evaluation
  * path of the figures ({@link ChunkedEvaluator}: 1000 images in chunks of 500, one chip read per
- * chunk), on one Java thread and on {@code threads}.
+ * chunk), on one Java thread and on {@code threads}. Each inference figure comes with the CPU time
+ * the process used for it: on a machine shared with other jobs the wall time of the parallel runs
+ * depends on how many cores the others leave free, the CPU time much less.
  *
  * <p>Run it with {@code java -cp <pcm-nn classpath> org.pcmsim.nn.experiment.DnnBenchmark [network]
  * [repeats] [threads]}, e.g. {@code resnet32 5 2}, with {@code OMP_NUM_THREADS=1
@@ -49,11 +53,13 @@ public final class DnnBenchmark {
      * @param threads Java threads of the parallel measurements
      * @param digitalParallelSecondsPer1000 digital inference on {@code threads} threads, s per 1000 images
      * @param analogParallelSecondsPer1000 analog inference on {@code threads} threads, s per 1000 images
+     * @param cpuSecondsPer1000 process CPU time of the four inference figures in the order above
+     *     (digital, analog, digital parallel, analog parallel), s per 1000 images
      * @param onednnHelpers whether DL4J's oneDNN helpers were on
      */
     public record Result(String network, double trainStepSeconds, double digitalInferSecondsPer1000,
                          double analogInferSecondsPer1000, int threads, double digitalParallelSecondsPer1000,
-                         double analogParallelSecondsPer1000, boolean onednnHelpers) {
+                         double analogParallelSecondsPer1000, double[] cpuSecondsPer1000, boolean onednnHelpers) {
         /** @return analog / digital inference time on one thread */
         public double analogOverhead() {
             return analogInferSecondsPer1000 / digitalInferSecondsPer1000;
@@ -105,18 +111,31 @@ public final class DnnBenchmark {
         }
         AnalogNetwork chip = AnalogNetwork.convert(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 8, 1));
         chip.program(1, 0);
-        double[] digital1 = inference(List.of(net), img, norm, repeats, (r, s, c, x) -> Networks.output(r, x));
-        double[] analog1 = inference(List.of(chip.replica()), img, norm, repeats, DnnBenchmark::analogRead);
         List<Model> nets = new ArrayList<>();
         List<AnalogNetwork> chips = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             nets.add(i == 0 ? net : Networks.copy(net));
             chips.add(chip.replica());
         }
-        double[] digitalN = inference(nets, img, norm, repeats, (r, s, c, x) -> Networks.output(r, x));
-        double[] analogN = inference(chips, img, norm, repeats, DnnBenchmark::analogRead);
-        return new Result(spec.name(), median(train), median(digital1), median(analog1), threads, median(digitalN),
-                median(analogN), OneDnn.helpersEnabled());
+        ChunkedEvaluator.Forward<Model> digital = (r, s, c, x) -> Networks.output(r, x);
+        // [configuration][wall, cpu][repeat]; the four configurations alternate within each repeat, so
+        // that a change in the machine's load between repeats affects them alike.
+        double[][][] t = new double[4][2][repeats];
+        try (ChunkedEvaluator<Model> d1 = new ChunkedEvaluator<>(1);
+             ChunkedEvaluator<AnalogNetwork> a1 = new ChunkedEvaluator<>(1);
+             ChunkedEvaluator<Model> dn = new ChunkedEvaluator<>(threads);
+             ChunkedEvaluator<AnalogNetwork> an = new ChunkedEvaluator<>(threads)) {
+            for (int r = -1; r < repeats; r++) {
+                // r = -1 warms up every configuration (JIT, workspaces) untimed.
+                time(t[0], r, () -> d1.accuracy(nets.subList(0, 1), img, norm, CHUNK, 1, digital));
+                time(t[1], r, () -> a1.accuracy(chips.subList(0, 1), img, norm, CHUNK, 1, DnnBenchmark::analogRead));
+                time(t[2], r, () -> dn.accuracy(nets, img, norm, CHUNK, 1, digital));
+                time(t[3], r, () -> an.accuracy(chips, img, norm, CHUNK, 1, DnnBenchmark::analogRead));
+            }
+        }
+        double[] cpu = {median(t[0][1]), median(t[1][1]), median(t[2][1]), median(t[3][1])};
+        return new Result(spec.name(), median(train), median(t[0][0]), median(t[1][0]), threads, median(t[2][0]),
+                median(t[3][0]), cpu, OneDnn.helpersEnabled());
     }
 
     /** One chunk of the figures' evaluation: read the chip one day after programming. */
@@ -126,19 +145,16 @@ public final class DnnBenchmark {
         return r.output(x);
     }
 
-    /** Wall times of evaluating the 1000 images (after one untimed warm-up), s. */
-    private static <R> double[] inference(List<R> replicas, LabeledImages img, Batches.Normalization norm, int repeats,
-                                          ChunkedEvaluator.Forward<R> forward) {
-        double[] s = new double[repeats];
-        try (ChunkedEvaluator<R> ev = new ChunkedEvaluator<>(replicas.size())) {
-            ev.accuracy(replicas, img, norm, CHUNK, 1, forward);
-            for (int r = 0; r < repeats; r++) {
-                long t = System.nanoTime();
-                ev.accuracy(replicas, img, norm, CHUNK, 1, forward);
-                s[r] = (System.nanoTime() - t) / 1e9;
-            }
+    /** Runs one evaluation of the 1000 images; records its wall and process CPU time, s, unless r &lt; 0. */
+    private static void time(double[][] into, int r, Runnable evaluation) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c = os.getProcessCpuTime();
+        long t = System.nanoTime();
+        evaluation.run();
+        if (r >= 0) {
+            into[0][r] = (System.nanoTime() - t) / 1e9;
+            into[1][r] = (os.getProcessCpuTime() - c) / 1e9;
         }
-        return s;
     }
 
     private static double median(double[] v) {
@@ -161,11 +177,13 @@ public final class DnnBenchmark {
         System.out.printf(Locale.ROOT, "%s, OMP_NUM_THREADS=%s, oneDNN helpers %s, medians of %d%n", r.network(),
                 System.getenv("OMP_NUM_THREADS"), r.onednnHelpers() ? "on" : "off", repeats);
         System.out.printf(Locale.ROOT, "training step (64 images): %.2f s%n", r.trainStepSeconds());
-        System.out.printf(Locale.ROOT, "inference, 1 thread:  digital %.2f s / 1000 images, analog %.2f s (x%.2f)%n",
-                r.digitalInferSecondsPer1000(), r.analogInferSecondsPer1000(), r.analogOverhead());
-        System.out.printf(Locale.ROOT, "inference, %d threads: digital %.2f s / 1000 images, analog %.2f s (x%.2f)%n",
-                r.threads(), r.digitalParallelSecondsPer1000(), r.analogParallelSecondsPer1000(),
-                r.analogParallelOverhead());
+        double[] cpu = r.cpuSecondsPer1000();
+        System.out.printf(Locale.ROOT, "inference, 1 thread:  digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "
+                + "(CPU %.2f s), analog/digital %.2f%n", r.digitalInferSecondsPer1000(), cpu[0],
+                r.analogInferSecondsPer1000(), cpu[1], r.analogOverhead());
+        System.out.printf(Locale.ROOT, "inference, %d threads: digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "
+                + "(CPU %.2f s), analog/digital %.2f%n", r.threads(), r.digitalParallelSecondsPer1000(), cpu[2],
+                r.analogParallelSecondsPer1000(), cpu[3], r.analogParallelOverhead());
         System.exit(0);
     }
 }
