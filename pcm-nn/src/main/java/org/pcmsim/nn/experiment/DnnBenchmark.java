@@ -114,7 +114,7 @@ public final class DnnBenchmark {
         List<Model> nets = new ArrayList<>();
         List<AnalogNetwork> chips = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            nets.add(i == 0 ? net : Networks.copy(net));
+            nets.add(Networks.copy(net));
             chips.add(chip.replica());
         }
         ChunkedEvaluator.Forward<Model> digital = (r, s, c, x) -> Networks.output(r, x);
