@@ -121,16 +121,13 @@ public final class DnnBenchmark {
         // [configuration][wall, cpu][repeat]; the four configurations alternate within each repeat, so
         // that a change in the machine's load between repeats affects them alike.
         double[][][] t = new double[4][2][repeats];
-        try (ChunkedEvaluator<Model> d1 = new ChunkedEvaluator<>(1);
-             ChunkedEvaluator<AnalogNetwork> a1 = new ChunkedEvaluator<>(1);
-             ChunkedEvaluator<Model> dn = new ChunkedEvaluator<>(threads);
-             ChunkedEvaluator<AnalogNetwork> an = new ChunkedEvaluator<>(threads)) {
+        try (ChunkedEvaluator one = new ChunkedEvaluator(1); ChunkedEvaluator many = new ChunkedEvaluator(threads)) {
             for (int r = -1; r < repeats; r++) {
                 // r = -1 warms up every configuration (JIT, workspaces) untimed.
-                time(t[0], r, () -> d1.accuracy(nets.subList(0, 1), img, norm, CHUNK, 1, digital));
-                time(t[1], r, () -> a1.accuracy(chips.subList(0, 1), img, norm, CHUNK, 1, DnnBenchmark::analogRead));
-                time(t[2], r, () -> dn.accuracy(nets, img, norm, CHUNK, 1, digital));
-                time(t[3], r, () -> an.accuracy(chips, img, norm, CHUNK, 1, DnnBenchmark::analogRead));
+                time(t[0], r, () -> one.accuracy(nets.subList(0, 1), img, norm, CHUNK, 1, digital));
+                time(t[1], r, () -> one.accuracy(chips.subList(0, 1), img, norm, CHUNK, 1, DnnBenchmark::analogRead));
+                time(t[2], r, () -> many.accuracy(nets, img, norm, CHUNK, 1, digital));
+                time(t[3], r, () -> many.accuracy(chips, img, norm, CHUNK, 1, DnnBenchmark::analogRead));
             }
         }
         double[] cpu = {median(t[0][1]), median(t[1][1]), median(t[2][1]), median(t[3][1])};

@@ -134,9 +134,11 @@ public final class DnnExperiments {
         Path file = o.resolvedModelFile();
         if (Files.exists(file)) {
             Trainer.SavedModel m = Trainer.load(file);
-            double acc = digitalAccuracy(m.network(), data.test(), m.normalization(), o);
-            return new TrainedModel(m.network(), m.normalization(), file, false, 0, acc,
-                    clippedAccuracy(m.network(), data, m.normalization(), o));
+            try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
+                double acc = digitalAccuracy(ev, m.network(), data.test(), m.normalization(), o.evalBatchSize());
+                return new TrainedModel(m.network(), m.normalization(), file, false, 0, acc,
+                        clippedAccuracy(ev, m.network(), data, m.normalization(), o));
+            }
         }
         long start = System.nanoTime();
         TrainingOptions t = new TrainingOptions(o.epochs(), o.noiseAwareEpochs(), o.batchSize(), 0.1, 0.01, 0.9,
@@ -146,28 +148,30 @@ public final class DnnExperiments {
         ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
         Trainer.save(net, data.normalization(), file, false);
         double secs = (System.nanoTime() - start) / 1e9;
-        double acc = digitalAccuracy(net, data.test(), data.normalization(), o);
-        return new TrainedModel(net, data.normalization(), file, true, secs, acc,
-                clippedAccuracy(net, data, data.normalization(), o));
+        try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
+            double acc = digitalAccuracy(ev, net, data.test(), data.normalization(), o.evalBatchSize());
+            return new TrainedModel(net, data.normalization(), file, true, secs, acc,
+                    clippedAccuracy(ev, net, data, data.normalization(), o));
+        }
     }
 
-    private static double clippedAccuracy(ComputationGraph net, Data data, Batches.Normalization norm, DnnOptions o) {
+    private static double clippedAccuracy(ChunkedEvaluator ev, ComputationGraph net, Data data,
+                                          Batches.Normalization norm, DnnOptions o) {
         Model clipped = AnalogNetwork.clippedDigital(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1));
-        return digitalAccuracy(clipped, data.test(), norm, o);
+        return digitalAccuracy(ev, clipped, data.test(), norm, o.evalBatchSize());
     }
 
     /**
-     * Test accuracy of a digital network on {@link DnnOptions#threads()} threads, in chunks of
-     * {@link DnnOptions#evalBatchSize()} images (the same numbers for any thread count).
+     * Test accuracy of a digital network on the evaluator's threads (one copy of the network each),
+     * in chunks of {@code chunkSize} images: the same number for any thread count.
      */
-    static double digitalAccuracy(Model net, LabeledImages test, Batches.Normalization norm, DnnOptions o) {
-        try (ChunkedEvaluator<Model> ev = new ChunkedEvaluator<>(o.threads())) {
-            List<Model> replicas = new ArrayList<>();
-            for (int i = 0; i < o.threads(); i++) {
-                replicas.add(i == 0 ? net : Networks.copy(net));
-            }
-            return ev.accuracy(replicas, test, norm, o.evalBatchSize(), 1, (r, s, c, x) -> Networks.output(r, x))[0];
+    static double digitalAccuracy(ChunkedEvaluator ev, Model net, LabeledImages test, Batches.Normalization norm,
+                                  int chunkSize) {
+        List<Model> replicas = new ArrayList<>();
+        for (int i = 0; i < ev.threads(); i++) {
+            replicas.add(i == 0 ? net : Networks.copy(net));
         }
+        return ev.accuracy(replicas, test, norm, chunkSize, 1, (r, s, c, x) -> Networks.output(r, x))[0];
     }
 
     /**
@@ -257,17 +261,20 @@ public final class DnnExperiments {
         AnalogConfig base = AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1).withDevice(device);
         double clippedAcc = m.clippedAccuracy();
         Model quantized = AnalogNetwork.quantizedDigital(m.network(), base);
-        double quantAcc = digitalAccuracy(quantized, data.test(), m.normalization(), o);
-        for (Config c : configs) {
-            AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device);
-            double[][] acc = chipAccuracies(m.network(), ac, c, times, data.test(), m.normalization(), o,
-                    () -> listener.progress(done.addAndGet(times.length), total));
-            for (int ti = 0; ti < times.length; ti++) {
-                rows.add(new ResultRow(fig, c.series(), "int9", c.algorithm().id(), c.base(), c.nSlices(), times[ti],
-                        o.chips(), "accuracy", mean(acc[ti]), std(acc[ti])));
-            }
-            if (panel != null) {
-                panels.put(c.series(), panel);
+        double quantAcc;
+        try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
+            quantAcc = digitalAccuracy(ev, quantized, data.test(), m.normalization(), o.evalBatchSize());
+            for (Config c : configs) {
+                AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device);
+                double[][] acc = chipAccuracies(ev, m.network(), ac, c, times, data.test(), m.normalization(), o,
+                        () -> listener.progress(done.addAndGet(times.length), total));
+                for (int ti = 0; ti < times.length; ti++) {
+                    rows.add(new ResultRow(fig, c.series(), "int9", c.algorithm().id(), c.base(), c.nSlices(),
+                            times[ti], o.chips(), "accuracy", mean(acc[ti]), std(acc[ti])));
+                }
+                if (panel != null) {
+                    panels.put(c.series(), panel);
+                }
             }
         }
         String digital = "Digital baseline";
@@ -316,34 +323,32 @@ public final class DnnExperiments {
     /**
      * Accuracy of chips 0 … chips − 1 of one configuration at every time. Chip k is programmed once
      * (on this thread); then every (time, chunk of {@link DnnOptions#evalBatchSize()} test images)
-     * is one task on {@link DnnOptions#threads()} threads, each with its own replica of the analog
-     * network sharing the chip read-only. Chunk c at time t reads with read index c, so the noise of
-     * every read, and the accuracies, are the same for any thread count.
+     * is one task on the evaluator's threads, each with its own replica of the analog network sharing
+     * the chip read-only. Chunk c at time t reads with read index c, so the noise of every read, and
+     * the accuracies, are the same for any thread count.
      *
      * @param afterChip called after each chip's evaluations
      * @return accuracy, percent, [time][chip]
      */
-    static double[][] chipAccuracies(Model trained, AnalogConfig ac, Config c, double[] times, LabeledImages test,
-                                     Batches.Normalization norm, DnnOptions o, Runnable afterChip) {
+    static double[][] chipAccuracies(ChunkedEvaluator ev, Model trained, AnalogConfig ac, Config c, double[] times,
+                                     LabeledImages test, Batches.Normalization norm, DnnOptions o, Runnable afterChip) {
         AnalogNetwork chip = AnalogNetwork.convert(trained, ac);
         List<AnalogNetwork> replicas = new ArrayList<>();
-        for (int i = 0; i < o.threads(); i++) {
+        for (int i = 0; i < ev.threads(); i++) {
             replicas.add(chip.replica());
         }
         double[][] acc = new double[times.length][o.chips()];
-        try (ChunkedEvaluator<AnalogNetwork> ev = new ChunkedEvaluator<>(o.threads())) {
-            for (int k = 0; k < o.chips(); k++) {
-                chip.program(o.seed(), chipIndex(c, k));
-                double[] a = ev.accuracy(replicas, test, norm, o.evalBatchSize(), times.length, (r, ti, chunk, x) -> {
-                    r.setDriftTime(times[ti]);
-                    r.seekRead(chunk);
-                    return r.output(x);
-                });
-                for (int ti = 0; ti < times.length; ti++) {
-                    acc[ti][k] = a[ti];
-                }
-                afterChip.run();
+        for (int k = 0; k < o.chips(); k++) {
+            chip.program(o.seed(), chipIndex(c, k));
+            double[] a = ev.accuracy(replicas, test, norm, o.evalBatchSize(), times.length, (r, ti, chunk, x) -> {
+                r.setDriftTime(times[ti]);
+                r.seekRead(chunk);
+                return r.output(x);
+            });
+            for (int ti = 0; ti < times.length; ti++) {
+                acc[ti][k] = a[ti];
             }
+            afterChip.run();
         }
         return acc;
     }

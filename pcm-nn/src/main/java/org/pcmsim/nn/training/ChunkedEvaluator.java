@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.data.LabeledImages;
 
@@ -23,12 +24,16 @@ import org.pcmsim.nn.data.LabeledImages;
  * network reads chunk c with read index c), never by the thread or the order of tasks.
  *
  * <p>With {@code OMP_NUM_THREADS=1} (the launcher's default) each ND4J op runs on its calling
- * thread, so two workers use two cores. One worker runs on the caller's thread.
- *
- * @param <R> the replica type
+ * thread, so two workers use two cores. One worker runs on the caller's thread. The worker threads
+ * live until {@link #close}, which also frees their ND4J workspaces: reuse one evaluator for many
+ * evaluations.
  */
-public final class ChunkedEvaluator<R> implements AutoCloseable {
-    /** One forward pass of a task. */
+public final class ChunkedEvaluator implements AutoCloseable {
+    /**
+     * One forward pass of a task.
+     *
+     * @param <R> the replica type
+     */
     @FunctionalInterface
     public interface Forward<R> {
         /**
@@ -87,6 +92,7 @@ public final class ChunkedEvaluator<R> implements AutoCloseable {
     /**
      * Top-1 accuracy of every setting.
      *
+     * @param <R> the replica type
      * @param replicas one network per worker thread ({@link #threads()} of them), replica i used only by worker i
      * @param test test images
      * @param norm input normalisation
@@ -95,7 +101,7 @@ public final class ChunkedEvaluator<R> implements AutoCloseable {
      * @param forward the forward pass of one task
      * @return accuracy of each setting, percent
      */
-    public double[] accuracy(List<R> replicas, LabeledImages test, Batches.Normalization norm, int chunkSize,
+    public <R> double[] accuracy(List<R> replicas, LabeledImages test, Batches.Normalization norm, int chunkSize,
                              int settings, Forward<R> forward) {
         if (replicas.size() != threads) {
             throw new IllegalArgumentException("expected " + threads + " replicas, got " + replicas.size());
@@ -130,7 +136,7 @@ public final class ChunkedEvaluator<R> implements AutoCloseable {
     }
 
     /** Takes tasks until none is left; task k is (setting k / chunks, chunk k % chunks). */
-    private void work(R replica, AtomicInteger next, int tasks, int chunks, LabeledImages test,
+    private static <R> void work(R replica, AtomicInteger next, int tasks, int chunks, LabeledImages test,
                       Batches.Normalization norm, int chunkSize, Forward<R> forward, int[] correct) {
         for (int k = next.getAndIncrement(); k < tasks; k = next.getAndIncrement()) {
             int setting = k / chunks;
@@ -180,11 +186,14 @@ public final class ChunkedEvaluator<R> implements AutoCloseable {
         }
     }
 
-    /** Stops the worker threads. */
+    /** Frees each worker's ND4J workspaces (off-heap, held per thread) and stops the workers. */
     @Override
     public void close() {
+        List<Future<?>> freed = new ArrayList<>();
         for (ExecutorService w : workers) {
-            w.shutdownNow();
+            freed.add(w.submit(() -> Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread()));
+            w.shutdown();
         }
+        await(freed, new AtomicInteger(), 0);
     }
 }
