@@ -117,10 +117,11 @@ public final class DnnArgs {
      * @param seed root seed
      * @param chips chips per configuration, or null for the scale's count
      * @param noise programming, drift and read-noise scales
+     * @param threads Java threads of the test-set evaluations (same results for any count)
      * @return the request
      * @throws ParameterException if an option is missing or does not fit the others
      */
-    public DnnRequest request(String command, Path out, long seed, Integer chips, double[] noise) {
+    public DnnRequest request(String command, Path out, long seed, Integer chips, double[] noise, int threads) {
         if (dataset == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option '--dataset=cifar10|synthetic' for "
                     + command + " (synthetic: the project's generated set, not CIFAR-10)");
@@ -138,7 +139,7 @@ public final class DnnArgs {
                 : DnnRequest.Scale.PUBLISHED;
         Path w = work != null ? work : defaultWork();
         return new DnnRequest(dataset, dataDir, model, out, w, s, network, epochs, noiseAwareEpochs, trainImages,
-                testImages, chips, seed, noise[0], noise[1], noise[2]);
+                testImages, chips, seed, noise[0], noise[1], noise[2], threads);
     }
 
     /** @return {@code $XDG_CACHE_HOME/pcm-sim/dnn}, else {@code ~/.cache/pcm-sim/dnn} */

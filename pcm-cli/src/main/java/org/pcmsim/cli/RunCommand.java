@@ -108,7 +108,8 @@ public final class RunCommand implements Callable<Integer> {
         seed = s;
     }
 
-    @Option(names = {"-j", "--threads"}, order = 3, paramLabel = "T", description = "Worker threads (default: all cores).")
+    @Option(names = {"-j", "--threads"}, order = 3, paramLabel = "T", description = "Worker threads (default: all cores); "
+            + "for the DNN figures, Java threads of the chip evaluations. The numbers do not depend on it.")
     void setThreads(int t) {
         threads = Checks.inRange(spec, "--threads", t, 1, 4096);
     }
@@ -142,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Options only the Monte Carlo MVM figures use. */
     private static final List<String> MVM_ONLY = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("--trials", "--threads", "--slices"), ModelOptions.MVM_ONLY.stream()).toList();
+            java.util.stream.Stream.of("--trials", "--slices"), ModelOptions.MVM_ONLY.stream()).toList();
 
     /** Options only the DNN figures use. */
     private static final List<String> DNN_ONLY = java.util.stream.Stream.concat(
@@ -170,8 +171,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private Integer callDnn(DnnFigureProducer figureProducer) {
         rejectMatched(MVM_ONLY, "applies to the Monte Carlo MVM figures only (the DNN figures take --chips, "
-                + "--seed and the noise scales)");
-        DnnRequest request = dnn.request(figure, out, seed, chips, model.noiseScales());
+                + "--seed, --threads and the noise scales)");
+        DnnRequest request = dnn.request(figure, out, seed, chips, model.noiseScales(), threads);
         figureProducer = figureProducer.configured(request);
         // Fail before computing, creating nothing, if the data are missing or the results could not be written.
         org.pcmsim.cli.figures.DnnRunner.checkData(request);

@@ -53,9 +53,18 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Root seed of data, initialisation and training (default: " + RunSettings.DEFAULT_SEED + ").")
     long seed = RunSettings.DEFAULT_SEED;
 
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-j", "--threads"}, order = 3, paramLabel = "T",
+            description = "Java threads of the test-set evaluation (default: all cores; training itself runs on ND4J's "
+                    + "OpenMP threads). The numbers do not depend on it.")
+    void setThreads(int t) {
+        threads = Checks.inRange(spec, "--threads", t, 1, 4096);
+    }
+
     @Override
     public Integer call() {
-        DnnRequest request = dnn.request("pcm train", out, seed, null, new double[] {1, 1, 1});
+        DnnRequest request = dnn.request("pcm train", out, seed, null, new double[] {1, 1, 1}, threads);
         DnnRunner.checkData(request);
         try {
             org.pcmsim.cli.output.AtomicOutput.checkWritable(out);

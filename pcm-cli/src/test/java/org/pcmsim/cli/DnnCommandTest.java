@@ -39,6 +39,8 @@ class DnnCommandTest {
                 Arguments.of(new String[] {"run", "figure-5a"}, "--dataset", "figure-5a"),
                 Arguments.of(new String[] {"run", "figure-5a", "--dataset", "cifar10"}, "--data-dir", "cifar10"),
                 Arguments.of(new String[] {"run", "figure-5c", "--dataset", "synthetic", "--chips", "0"}, "--chips", "0"),
+                Arguments.of(new String[] {"run", "figure-5c", "--dataset", "synthetic", "--threads", "0"}, "--threads", "0"),
+                Arguments.of(new String[] {"train", "--dataset", "synthetic", "--threads", "0"}, "--threads", "0"),
                 Arguments.of(new String[] {"run", "figure-5a", "--dataset", "synthetic", "--epochs", "-1"}, "--epochs", "-1"),
                 Arguments.of(new String[] {"run", "figure-5a", "--dataset", "synthetic", "--scale", "huge"}, "--scale", "huge"),
                 Arguments.of(new String[] {"run", "figure-5a", "--dataset", "synthetic", "--network", "vgg"}, "--network", "vgg"),
@@ -148,11 +150,18 @@ class DnnCommandTest {
         assertTrue(ImageIO.read(out.resolve("figure-5a-synthetic.png").toFile()).getWidth() >= 1000, "PNG decodes");
 
         // Figure 5(c) with the same options reuses the model: no training phase.
-        CliRunner c = runDnn("figure-5c", TINY);
+        CliRunner c = runDnn("figure-5c", with(TINY, "--threads", "2"));
         assertEquals(0, c.exit, c.err);
         assertTrue(c.out.contains("reused"), c.out);
         assertFalse(c.err.contains("training"), c.err);
         assertTrue(Files.exists(out.resolve("figure-5c-synthetic.csv")));
+        assertEquals(2, new ObjectMapper().readTree(out.resolve("figure-5c-synthetic.json").toFile())
+                .get("provenance").get("eval_threads").asInt());
+        // The same numbers on one thread.
+        List<String> twoThreads = dataLines(out.resolve("figure-5c-synthetic.csv"));
+        CliRunner c1 = runDnn("figure-5c", with(TINY, "--threads", "1"));
+        assertEquals(0, c1.exit, c1.err);
+        assertEquals(twoThreads, dataLines(out.resolve("figure-5c-synthetic.csv")));
 
         // pcm train finds the model too and reports its accuracy.
         List<String> train = new java.util.ArrayList<>(List.of("train", "--out", out.toString(), "--work",
@@ -169,6 +178,14 @@ class DnnCommandTest {
         CliRunner l = CliRunner.run("list");
         assertEquals(0, l.exit, l.err);
         assertTrue(l.out.contains("figure-5a") && l.out.contains("figure-5c") && l.out.contains("PUBLISHED"), l.out);
+    }
+
+    private static String[] with(String[] args, String... more) {
+        return Stream.concat(Stream.of(args), Stream.of(more)).toArray(String[]::new);
+    }
+
+    private static List<String> dataLines(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).toList();
     }
 
     private CliRunner runDnn(String figure, String... args) {

@@ -24,10 +24,12 @@ import java.util.Objects;
  * @param programmingNoise scale of σ_P
  * @param drift scale of ν
  * @param readNoise scale of Q_s
+ * @param threads Java threads of the test-set evaluations, ≥ 1 (the results do not depend on it)
  */
 public record DnnRequest(String dataset, Path dataDir, Path model, Path out, Path work, Scale scale, String network,
                          Integer epochs, Integer noiseAwareEpochs, Integer trainImages, Integer testImages,
-                         Integer chips, long seed, double programmingNoise, double drift, double readNoise) {
+                         Integer chips, long seed, double programmingNoise, double drift, double readNoise,
+                         int threads) {
 
     /** The two scales of {@code --scale}. */
     public enum Scale {
@@ -54,6 +56,36 @@ public record DnnRequest(String dataset, Path dataDir, Path model, Path out, Pat
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(scale, "scale");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+    }
+
+    /**
+     * A request evaluating on all available processors.
+     *
+     * @param dataset see the record
+     * @param dataDir see the record
+     * @param model see the record
+     * @param out see the record
+     * @param work see the record
+     * @param scale see the record
+     * @param network see the record
+     * @param epochs see the record
+     * @param noiseAwareEpochs see the record
+     * @param trainImages see the record
+     * @param testImages see the record
+     * @param chips see the record
+     * @param seed see the record
+     * @param programmingNoise see the record
+     * @param drift see the record
+     * @param readNoise see the record
+     */
+    public DnnRequest(String dataset, Path dataDir, Path model, Path out, Path work, Scale scale, String network,
+                      Integer epochs, Integer noiseAwareEpochs, Integer trainImages, Integer testImages,
+                      Integer chips, long seed, double programmingNoise, double drift, double readNoise) {
+        this(dataset, dataDir, model, out, work, scale, network, epochs, noiseAwareEpochs, trainImages, testImages,
+                chips, seed, programmingNoise, drift, readNoise, Runtime.getRuntime().availableProcessors());
     }
 
     /** @return whether the images are the project's synthetic set (not CIFAR-10) */

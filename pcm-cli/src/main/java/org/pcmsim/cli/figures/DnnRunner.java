@@ -28,8 +28,9 @@ public final class DnnRunner {
     /**
      * pcm-nn's options for a request: the scale's defaults with the user's overrides, the model file
      * (default {@code OUT/model-<dataset>-<network>-<n>img-<e>+<na>ep-seed<S>.zip}, named after what
-     * trained it so that a model from other options is never silently reused), and a work folder
-     * per training configuration (checkpoints) and per data configuration (synthetic files).
+     * trained it so that a model from other options is never silently reused), a work folder per
+     * training configuration (checkpoints) and per data configuration (synthetic files), and the
+     * request's evaluation threads.
      *
      * @param r the request
      * @return the options
@@ -41,7 +42,7 @@ public final class DnnRunner {
             DnnOptions c = DnnOptions.ci(r.work(), r.seed());
             o = new DnnOptions(kind, r.dataDir(), c.trainImages(), c.testImages(), c.network(), null, r.work(),
                     c.epochs(), c.noiseAwareEpochs(), c.batchSize(), c.evalBatchSize(), c.chips(), r.seed(), 1, 1, 1,
-                    c.timePoints());
+                    c.timePoints(), r.threads());
         } else {
             o = DnnOptions.published(kind, r.dataDir(), r.work(), r.seed());
         }
@@ -65,7 +66,7 @@ public final class DnnRunner {
                 : r.dataDir();
         return new DnnOptions(o.dataset(), dataDir, o.trainImages(), o.testImages(), o.network(), model, outDir,
                 o.epochs(), o.noiseAwareEpochs(), o.batchSize(), o.evalBatchSize(), o.chips(), o.seed(),
-                o.programmingNoiseScale(), o.driftScale(), o.readNoiseScale(), o.timePoints());
+                o.programmingNoiseScale(), o.driftScale(), o.readNoiseScale(), o.timePoints(), r.threads());
     }
 
     /**

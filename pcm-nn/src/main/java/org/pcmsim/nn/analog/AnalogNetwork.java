@@ -1,52 +1,43 @@
 package org.pcmsim.nn.analog;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.pcmsim.crossbar.CrossbarProgrammer;
-import org.pcmsim.device.PcmDeviceModel;
-import org.pcmsim.montecarlo.TrialStreams;
 import org.pcmsim.nn.model.Networks;
 
 /**
  * A trained DL4J network deployed on simulated PCM chips (MODEL.md §6). {@link #convert} copies
- * the network (the original is left untouched) and attaches an {@link AnalogWeights} hook to every
+ * the network (the original is left untouched) and attaches an {@link AnalogWeightNoise} to every
  * standard convolution, dense and output layer; everything else (batch norm, biases, pooling,
- * activations) stays digital.
+ * activations) stays digital. The analog layers are the same as those a DL4J user puts in a
+ * configuration with {@link AnalogLayers}; this class adds the converter and chip-level controls.
  *
  * <p>Life cycle: {@link #program(long, long)} "programs a chip" — every analog layer is clipped,
- * quantised, sliced and programmed, and its drift exponents drawn, once; the chip's read stream is
- * reset. {@link #setDriftTime(double)} moves the chip in time (seconds after programming, ≥ t0 is
- * the physical range); every {@link #output(INDArray)} then reads all devices at that time with
- * fresh 1/f noise. Programming state survives any number of forward passes and time changes
- * until the next {@code program} call.
+ * quantised, sliced and programmed, and its drift exponents drawn, once. {@link #setDriftTime(double)}
+ * moves the chip in time (seconds after programming, ≥ t0 is the physical range); every
+ * {@link #output(INDArray)} then reads all devices at that time with fresh 1/f noise. Programming
+ * state survives any number of forward passes and time changes until the next {@code program} call.
  *
- * <p>Random streams: chip k of seed s programs with {@code TrialStreams.stream(s, k, PROGRAMMING)}
- * and reads with {@code TrialStreams.stream(s, k, READ)}, so any chip replays alone. Not
- * thread-safe: use one instance per thread.
+ * <p>Random streams: layer l of chip k of seed s programs with a stream keyed by (s, k, l), and the
+ * read of a forward pass with a stream keyed by (s, k, l, t, read index), the read index counting
+ * forward passes from 0 after {@code program} (or set by {@link #seekRead}). So any chip, and any
+ * read, replays alone. Not thread-safe: use one instance per thread, e.g. {@link #replica()}s, which
+ * share the programmed chip read-only.
  */
 public final class AnalogNetwork {
     private final Model network;
     private final AnalogConfig config;
-    private final List<AnalogWeights> analogLayers = new ArrayList<>();
-    private final List<Layer> layers = new ArrayList<>();
-    private double driftTime;
-    private UniformRandomProvider readRng;
+    /** The network whose chip a replica reads, or null. */
+    private final AnalogNetwork source;
     private boolean programmed;
 
-    private AnalogNetwork(Model network, AnalogConfig config) {
+    private AnalogNetwork(Model network, AnalogConfig config, AnalogNetwork source) {
         this.network = network;
         this.config = config;
-        this.driftTime = config.device().t0();
+        this.source = source;
     }
 
     /**
@@ -54,32 +45,26 @@ public final class AnalogNetwork {
      * programmed).
      *
      * @param trained a {@code ComputationGraph} or {@code MultiLayerNetwork}; not modified
-     * @param config the deployment
+     * @param config the deployment; its device must be the Nandakumar 2019 preset with any noise
+     *     scales (see {@link AnalogWeightNoise#of})
      * @return the analog copy
      */
     public static AnalogNetwork convert(Model trained, AnalogConfig config) {
         Objects.requireNonNull(trained, "trained");
-        Objects.requireNonNull(config, "config");
-        AnalogNetwork a = new AnalogNetwork(Networks.copy(trained), config);
-        CrossbarProgrammer programmer = new CrossbarProgrammer(config.scheme(), config.device());
+        AnalogWeightNoise hook = AnalogWeightNoise.of(Objects.requireNonNull(config, "config"), 0, 0);
+        AnalogNetwork a = new AnalogNetwork(Networks.copy(trained), config, null);
+        int analog = 0;
         for (Layer l : Networks.layers(a.network)) {
             org.deeplearning4j.nn.conf.layers.Layer conf = l.conf().getLayer();
-            if (!isAnalog(conf)) {
-                continue;
+            if (isAnalog(conf)) {
+                // Validates the layer's weight shape now rather than at the first forward pass.
+                new ProgrammedLayer(conf, l.getIndex(), l.getParam("W").shape(), config);
+                // The instantiated layer's own configuration object: that is what its forward pass reads.
+                ((BaseLayer) conf).setWeightNoise(hook.clone());
+                analog++;
             }
-            INDArray w = l.getParam("W");
-            boolean dense = !(conf instanceof ConvolutionLayer);
-            if (dense ? w.rank() != 2 : w.rank() != 4) {
-                throw new IllegalArgumentException("layer " + conf.getLayerName() + " has an unexpected weight shape "
-                        + java.util.Arrays.toString(w.shape()));
-            }
-            AnalogWeights aw = new AnalogWeights(a, programmer, w.shape(), dense);
-            // Set on the instantiated layer's own configuration object: that is what its forward pass reads.
-            ((BaseLayer) conf).setWeightNoise(aw);
-            a.analogLayers.add(aw);
-            a.layers.add(l);
         }
-        if (a.analogLayers.isEmpty()) {
+        if (analog == 0) {
             throw new IllegalArgumentException("the network has no convolution or dense layer to make analog");
         }
         return a;
@@ -91,42 +76,60 @@ public final class AnalogNetwork {
      *     such as depthwise or deconvolution), dense and output layers
      */
     public static boolean isAnalog(org.deeplearning4j.nn.conf.layers.Layer conf) {
-        return conf.getClass() == ConvolutionLayer.class || conf.getClass() == DenseLayer.class
-                || conf.getClass() == OutputLayer.class;
+        return ProgrammedLayer.isAnalog(conf);
     }
 
     /**
-     * Programs chip {@code chip} of seed {@code seed}: all analog layers in execution order, then
-     * one calibration read per layer at t0 for GDC. Resets the drift time to t0.
+     * Programs chip {@code chip} of seed {@code seed}: every analog layer, then one calibration read
+     * per layer at t0 for GDC. Resets the drift time to t0 and the read index to 0. Replicas follow.
      *
      * @param seed root seed
      * @param chip chip index, ≥ 0
      */
     public void program(long seed, long chip) {
-        UniformRandomProvider prog = TrialStreams.stream(seed, chip, TrialStreams.PROGRAMMING);
-        readRng = TrialStreams.stream(seed, chip, TrialStreams.READ);
-        for (int i = 0; i < analogLayers.size(); i++) {
-            analogLayers.get(i).program(layers.get(i).getParam("W"), prog, readRng);
+        if (source != null) {
+            throw new IllegalStateException("a replica reads its source's chip; program the source");
         }
-        driftTime = config.device().t0();
+        AnalogLayers.setChip(network, seed, chip);
+        AnalogLayers.program(network);
+        AnalogLayers.setDriftTime(network, config.device().t0());
+        AnalogLayers.seekRead(network, 0);
         programmed = true;
     }
 
     /**
-     * @param seconds time since programming, s, &gt; 0; later forward passes read at this time
+     * A copy of this analog network for another thread: its own DL4J network, drift time and read
+     * index, reading this network's programmed chips (shared read-only, never copied or programmed
+     * again); a later {@link #program} of this network is seen by the replica too. Program only while
+     * no replica runs a forward pass.
+     *
+     * @return the replica, at this network's drift time
+     */
+    public AnalogNetwork replica() {
+        AnalogNetwork root = source != null ? source : this;
+        AnalogNetwork r = new AnalogNetwork(Networks.copy(root.network), config, root);
+        AnalogLayers.follow(r.network, root.network);
+        AnalogLayers.setDriftTime(r.network, driftTime());
+        return r;
+    }
+
+    /**
+     * @param seconds time since programming, s, ≥ 0; later forward passes read at this time
      */
     public void setDriftTime(double seconds) {
-        PcmDeviceModel.checkTime(seconds);
-        driftTime = seconds;
+        AnalogLayers.setDriftTime(network, seconds);
     }
 
     /** @return the current drift time, s */
     public double driftTime() {
-        return driftTime;
+        return AnalogLayers.driftTime(network);
     }
 
-    UniformRandomProvider readRng() {
-        return readRng;
+    /**
+     * @param pass read index of the next forward pass, ≥ 0 (later ones count up from it)
+     */
+    public void seekRead(long pass) {
+        AnalogLayers.seekRead(network, pass);
     }
 
     /** @return the deployment */
@@ -139,9 +142,9 @@ public final class AnalogNetwork {
         return network;
     }
 
-    /** @return the analog layers, in execution order */
-    public List<AnalogWeights> analogLayers() {
-        return Collections.unmodifiableList(analogLayers);
+    /** @return the chip of every analog layer, in execution order (null entries before programming) */
+    public List<ProgrammedLayer> analogLayers() {
+        return AnalogLayers.programmed(network);
     }
 
     /**
@@ -151,7 +154,7 @@ public final class AnalogNetwork {
      * @return network output
      */
     public INDArray output(INDArray features) {
-        if (!programmed) {
+        if (!(source != null ? source.programmed : programmed)) {
             throw new IllegalStateException("program(seed, chip) must be called before inference");
         }
         return Networks.output(network, features);
@@ -160,7 +163,7 @@ public final class AnalogNetwork {
     /**
      * The digital twin of a deployment without device noise: a copy of {@code trained} whose
      * convolution and dense weights are replaced by their clipped, quantised values
-     * (rint(clip(W, ±k σ_W) · scale) / scale) and which has no weight-noise hooks.
+     * (rint(clip(W, ±k σ_W) · scale) / scale) and which has no weight-noise hooks on them.
      *
      * @param trained a network; not modified
      * @param config gives the quantiser
@@ -173,8 +176,8 @@ public final class AnalogNetwork {
     /**
      * The floating-point network that noise-aware training actually optimised: a copy whose
      * convolution and dense weights are clipped at ±k σ_W (k = the quantiser's clipping point, as in
-     * every noise-aware forward pass) but not quantised, without weight-noise hooks. This is the
-     * digital baseline of a noise-aware model: its raw weights keep outliers that training never
+     * every noise-aware forward pass) but not quantised, without weight-noise hooks on them. This is
+     * the digital baseline of a noise-aware model: its raw weights keep outliers that training never
      * used in a forward pass.
      *
      * @param trained a network; not modified
@@ -186,12 +189,16 @@ public final class AnalogNetwork {
     }
 
     private static Model digitalTwin(Model trained, AnalogConfig config, boolean quantize) {
-        AnalogNetwork a = convert(trained, config.withDevice(PcmDeviceModel.ideal()));
-        for (int i = 0; i < a.analogLayers.size(); i++) {
-            Layer l = a.layers.get(i);
-            AnalogWeights aw = a.analogLayers.get(i);
+        Model copy = Networks.copy(trained);
+        for (Layer l : Networks.layers(copy)) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = l.conf().getLayer();
+            if (!isAnalog(conf)) {
+                continue;
+            }
             INDArray w = l.getParam("W");
-            double[] m = aw.toMatrix(w);
+            // Only the crossbar layout of ProgrammedLayer is used here; nothing is programmed.
+            ProgrammedLayer layout = new ProgrammedLayer(conf, l.getIndex(), w.shape(), config);
+            double[] m = layout.toMatrix(w);
             double sigma = stdOf(m);
             float[] f = new float[m.length];
             if (quantize) {
@@ -207,10 +214,10 @@ public final class AnalogNetwork {
                     f[k] = (float) Math.max(-clip, Math.min(clip, m[k]));
                 }
             }
-            l.setParam("W", aw.fromMatrix(f, w));
-            ((BaseLayer) l.conf().getLayer()).setWeightNoise(null);
+            l.setParam("W", layout.fromMatrix(f, w.dataType()));
+            ((BaseLayer) conf).setWeightNoise(null);
         }
-        return a.network;
+        return copy;
     }
 
     /** Population standard deviation σ_W of a weight tensor, as the 2σ_W clip uses it. */

@@ -1,5 +1,12 @@
 package org.pcmsim.nn.experiment;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -10,44 +17,81 @@ import org.pcmsim.nn.analog.AnalogNetwork;
 import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.data.LabeledImages;
 import org.pcmsim.nn.data.SyntheticCifar;
+import org.pcmsim.nn.model.Networks;
 import org.pcmsim.nn.model.ResNetSpec;
 import org.pcmsim.nn.model.ResNets;
+import org.pcmsim.nn.training.ChunkedEvaluator;
 import org.pcmsim.nn.training.NoiseAwareWeightNoise;
 import org.pcmsim.slicing.SlicingAlgorithm;
 
 /**
  * The speed figures of the DNN pipeline (issue targets on 2 cores: a ResNet-32 training step on 64
  * images ≤ 2.5 s, inference ≤ 5 s per 1000 images, analog inference ≤ 1.25 × digital). Wall-clock
- * medians after warm-up; they depend on the machine's load.
+ * medians after warm-up; they depend on the machine's load. Inference is timed on the evaluation
+ * path of the figures ({@link ChunkedEvaluator}: 1000 images in chunks of 500, one chip read per
+ * chunk), on one Java thread and on {@code threads}. Each inference figure comes with the CPU time
+ * the process used for it: on a machine shared with other jobs the wall time of the parallel runs
+ * depends on how many cores the others leave free, the CPU time much less.
+ *
+ * <p>Run it with {@code java -cp <pcm-nn classpath> org.pcmsim.nn.experiment.DnnBenchmark [network]
+ * [repeats] [threads]}, e.g. {@code resnet32 5 2}, with {@code OMP_NUM_THREADS=1
+ * OMP_WAIT_POLICY=PASSIVE} as the launcher sets them.
  */
 public final class DnnBenchmark {
+    /** Images per chunk, as in the figures ({@link DnnOptions#evalBatchSize()}). */
+    private static final int CHUNK = 500;
+
     private DnnBenchmark() {
     }
 
     /**
      * @param network the network measured
      * @param trainStepSeconds median wall time of one noise-aware training step on 64 images, s
-     * @param digitalInferSecondsPer1000 digital inference, s per 1000 images (batches of 500)
+     * @param digitalInferSecondsPer1000 digital inference on one thread, s per 1000 images
      * @param analogInferSecondsPer1000 analog inference (Max-fill b_W = 1, n_W = 8, every read
-     *     included), s per 1000 images
+     *     included) on one thread, s per 1000 images
+     * @param threads Java threads of the parallel measurements
+     * @param digitalParallelSecondsPer1000 digital inference on {@code threads} threads, s per 1000 images
+     * @param analogParallelSecondsPer1000 analog inference on {@code threads} threads, s per 1000 images
+     * @param cpuSecondsPer1000 process CPU time of the four inference figures in the order above
+     *     (digital, analog, digital parallel, analog parallel), s per 1000 images
      * @param onednnHelpers whether DL4J's oneDNN helpers were on
      */
     public record Result(String network, double trainStepSeconds, double digitalInferSecondsPer1000,
-                         double analogInferSecondsPer1000, boolean onednnHelpers) {
-        /** @return analog / digital inference time */
+                         double analogInferSecondsPer1000, int threads, double digitalParallelSecondsPer1000,
+                         double analogParallelSecondsPer1000, double[] cpuSecondsPer1000, boolean onednnHelpers) {
+        /** @return analog / digital inference time on one thread */
         public double analogOverhead() {
             return analogInferSecondsPer1000 / digitalInferSecondsPer1000;
+        }
+
+        /** @return analog / digital inference time on {@code threads} threads */
+        public double analogParallelOverhead() {
+            return analogParallelSecondsPer1000 / digitalParallelSecondsPer1000;
         }
     }
 
     /**
      * @param spec the network (ResNet-32 for the published targets)
      * @param repeats timed repetitions of each measurement, ≥ 1 (the median is reported)
-     * @return the measurements
+     * @return the measurements, parallel ones on the available processors
      */
     public static Result run(ResNetSpec spec, int repeats) {
+        return run(spec, repeats, DnnOptions.defaultThreads());
+    }
+
+    /**
+     * @param spec the network (ResNet-32 for the published targets)
+     * @param repeats timed repetitions of each measurement, ≥ 1 (the median is reported)
+     * @param threads Java threads of the parallel inference measurements, ≥ 1
+     * @return the measurements
+     */
+    public static Result run(ResNetSpec spec, int repeats, int threads) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         OneDnn.enableHelpers();
         LabeledImages img = new SyntheticCifar(1).generate(1000, 1);
@@ -65,41 +109,78 @@ public final class DnnBenchmark {
             net.fit(batch);
             train[r] = (System.nanoTime() - t) / 1e9;
         }
-        INDArray[] halves = new INDArray[2];
-        for (int h = 0; h < 2; h++) {
-            int[] idx = new int[500];
-            for (int i = 0; i < 500; i++) {
-                idx[i] = h * 500 + i;
-            }
-            halves[h] = Batches.batch(img, idx, norm, null).getFeatures();
-        }
-        net.outputSingle(false, halves[0]);
-        double[] digital = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long t = System.nanoTime();
-            for (INDArray x : halves) {
-                net.outputSingle(false, x);
-            }
-            digital[r] = (System.nanoTime() - t) / 1e9;
-        }
         AnalogNetwork chip = AnalogNetwork.convert(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 8, 1));
         chip.program(1, 0);
-        chip.setDriftTime(86_400);
-        chip.output(halves[0]);
-        double[] analog = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long t = System.nanoTime();
-            for (INDArray x : halves) {
-                chip.output(x);
-            }
-            analog[r] = (System.nanoTime() - t) / 1e9;
+        List<Model> nets = new ArrayList<>();
+        List<AnalogNetwork> chips = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            nets.add(Networks.copy(net));
+            chips.add(chip.replica());
         }
-        return new Result(spec.name(), median(train), median(digital), median(analog), OneDnn.helpersEnabled());
+        ChunkedEvaluator.Forward<Model> digital = (r, s, c, x) -> Networks.output(r, x);
+        // [configuration][wall, cpu][repeat]; the four configurations alternate within each repeat, so
+        // that a change in the machine's load between repeats affects them alike.
+        double[][][] t = new double[4][2][repeats];
+        try (ChunkedEvaluator one = new ChunkedEvaluator(1); ChunkedEvaluator many = new ChunkedEvaluator(threads)) {
+            for (int r = -1; r < repeats; r++) {
+                // r = -1 warms up every configuration (JIT, workspaces) untimed.
+                time(t[0], r, () -> one.accuracy(nets.subList(0, 1), img, norm, CHUNK, 1, digital));
+                time(t[1], r, () -> one.accuracy(chips.subList(0, 1), img, norm, CHUNK, 1, DnnBenchmark::analogRead));
+                time(t[2], r, () -> many.accuracy(nets, img, norm, CHUNK, 1, digital));
+                time(t[3], r, () -> many.accuracy(chips, img, norm, CHUNK, 1, DnnBenchmark::analogRead));
+            }
+        }
+        double[] cpu = {median(t[0][1]), median(t[1][1]), median(t[2][1]), median(t[3][1])};
+        return new Result(spec.name(), median(train), median(t[0][0]), median(t[1][0]), threads, median(t[2][0]),
+                median(t[3][0]), cpu, OneDnn.helpersEnabled());
+    }
+
+    /** One chunk of the figures' evaluation: read the chip one day after programming. */
+    private static INDArray analogRead(AnalogNetwork r, int setting, int chunk, INDArray x) {
+        r.setDriftTime(86_400);
+        r.seekRead(chunk);
+        return r.output(x);
+    }
+
+    /** Runs one evaluation of the 1000 images; records its wall and process CPU time, s, unless r &lt; 0. */
+    private static void time(double[][] into, int r, Runnable evaluation) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c = os.getProcessCpuTime();
+        long t = System.nanoTime();
+        evaluation.run();
+        if (r >= 0) {
+            into[0][r] = (System.nanoTime() - t) / 1e9;
+            into[1][r] = (os.getProcessCpuTime() - c) / 1e9;
+        }
     }
 
     private static double median(double[] v) {
         double[] s = v.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    }
+
+    /**
+     * Prints one measurement.
+     *
+     * @param args optional network ({@code resnet32}, {@code resnet8-ci}; default resnet32), repeats
+     *     (default 5) and threads (default: the available processors)
+     */
+    public static void main(String[] args) {
+        ResNetSpec spec = args.length > 0 ? ResNetSpec.byName(args[0]) : ResNetSpec.RESNET32;
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : DnnOptions.defaultThreads();
+        Result r = run(spec, repeats, threads);
+        System.out.printf(Locale.ROOT, "%s, OMP_NUM_THREADS=%s, oneDNN helpers %s, medians of %d%n", r.network(),
+                System.getenv("OMP_NUM_THREADS"), r.onednnHelpers() ? "on" : "off", repeats);
+        System.out.printf(Locale.ROOT, "training step (64 images): %.2f s%n", r.trainStepSeconds());
+        double[] cpu = r.cpuSecondsPer1000();
+        System.out.printf(Locale.ROOT, "inference, 1 thread:  digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "
+                + "(CPU %.2f s), analog/digital %.2f%n", r.digitalInferSecondsPer1000(), cpu[0],
+                r.analogInferSecondsPer1000(), cpu[1], r.analogOverhead());
+        System.out.printf(Locale.ROOT, "inference, %d threads: digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "
+                + "(CPU %.2f s), analog/digital %.2f%n", r.threads(), r.digitalParallelSecondsPer1000(), cpu[2],
+                r.analogParallelSecondsPer1000(), cpu[3], r.analogParallelOverhead());
+        System.exit(0);
     }
 }

@@ -29,7 +29,7 @@ import org.pcmsim.nn.data.CifarBinary;
 import org.pcmsim.nn.data.LabeledImages;
 import org.pcmsim.nn.data.SyntheticCifar;
 import org.pcmsim.nn.model.Networks;
-import org.pcmsim.nn.training.Evaluation;
+import org.pcmsim.nn.training.ChunkedEvaluator;
 import org.pcmsim.nn.training.Trainer;
 import org.pcmsim.nn.training.TrainingOptions;
 import org.pcmsim.slicing.SlicingAlgorithm;
@@ -42,9 +42,10 @@ import org.pcmsim.slicing.SlicingAlgorithm;
  * obtains a model (loads {@link DnnOptions#modelFile()}, or trains a digital baseline, fine-tunes it
  * noise-aware, and saves it, resuming from {@code outDir/checkpoints} after an interruption), then
  * for each slicing configuration programs {@code chips} independent chips and reads each at every
- * time in increasing order, reporting mean ± std test accuracy (percent) over chips, plus one digital
- * baseline row (the trained floating-point network). Library code: progress goes to the listener,
- * errors are exceptions, nothing is printed.
+ * time, reporting mean ± std test accuracy (percent) over chips, plus one digital baseline row (the
+ * trained floating-point network). Evaluations run on {@link DnnOptions#threads()} Java threads with
+ * the same results for any thread count (see {@link #chipAccuracies}). Library code: progress goes to
+ * the listener, errors are exceptions, nothing is printed.
  */
 public final class DnnExperiments {
     /** Figure 5(a) n_W values. */
@@ -133,10 +134,11 @@ public final class DnnExperiments {
         Path file = o.resolvedModelFile();
         if (Files.exists(file)) {
             Trainer.SavedModel m = Trainer.load(file);
-            double acc = Evaluation.accuracy(x -> Networks.output(m.network(), x), data.test(), m.normalization(),
-                    o.evalBatchSize());
-            return new TrainedModel(m.network(), m.normalization(), file, false, 0, acc,
-                    clippedAccuracy(m.network(), data, m.normalization(), o));
+            try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
+                double acc = digitalAccuracy(ev, m.network(), data.test(), m.normalization(), o.evalBatchSize());
+                return new TrainedModel(m.network(), m.normalization(), file, false, 0, acc,
+                        clippedAccuracy(ev, m.network(), data, m.normalization(), o));
+            }
         }
         long start = System.nanoTime();
         TrainingOptions t = new TrainingOptions(o.epochs(), o.noiseAwareEpochs(), o.batchSize(), 0.1, 0.01, 0.9,
@@ -146,15 +148,30 @@ public final class DnnExperiments {
         ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
         Trainer.save(net, data.normalization(), file, false);
         double secs = (System.nanoTime() - start) / 1e9;
-        double acc = Evaluation.accuracy(x -> Networks.output(net, x), data.test(), data.normalization(),
-                o.evalBatchSize());
-        return new TrainedModel(net, data.normalization(), file, true, secs, acc,
-                clippedAccuracy(net, data, data.normalization(), o));
+        try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
+            double acc = digitalAccuracy(ev, net, data.test(), data.normalization(), o.evalBatchSize());
+            return new TrainedModel(net, data.normalization(), file, true, secs, acc,
+                    clippedAccuracy(ev, net, data, data.normalization(), o));
+        }
     }
 
-    private static double clippedAccuracy(ComputationGraph net, Data data, Batches.Normalization norm, DnnOptions o) {
+    private static double clippedAccuracy(ChunkedEvaluator ev, ComputationGraph net, Data data,
+                                          Batches.Normalization norm, DnnOptions o) {
         Model clipped = AnalogNetwork.clippedDigital(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1));
-        return Evaluation.accuracy(x -> Networks.output(clipped, x), data.test(), norm, o.evalBatchSize());
+        return digitalAccuracy(ev, clipped, data.test(), norm, o.evalBatchSize());
+    }
+
+    /**
+     * Test accuracy of a digital network on the evaluator's threads (one copy of the network each),
+     * in chunks of {@code chunkSize} images: the same number for any thread count.
+     */
+    static double digitalAccuracy(ChunkedEvaluator ev, Model net, LabeledImages test, Batches.Normalization norm,
+                                  int chunkSize) {
+        List<Model> replicas = new ArrayList<>();
+        for (int i = 0; i < ev.threads(); i++) {
+            replicas.add(i == 0 ? net : Networks.copy(net));
+        }
+        return ev.accuracy(replicas, test, norm, chunkSize, 1, (r, s, c, x) -> Networks.output(r, x))[0];
     }
 
     /**
@@ -244,26 +261,20 @@ public final class DnnExperiments {
         AnalogConfig base = AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1).withDevice(device);
         double clippedAcc = m.clippedAccuracy();
         Model quantized = AnalogNetwork.quantizedDigital(m.network(), base);
-        double quantAcc = Evaluation.accuracy(x -> Networks.output(quantized, x), data.test(), m.normalization(),
-                o.evalBatchSize());
-        for (Config c : configs) {
-            AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device);
-            AnalogNetwork chip = AnalogNetwork.convert(m.network(), ac);
-            double[][] acc = new double[times.length][o.chips()];
-            for (int k = 0; k < o.chips(); k++) {
-                chip.program(o.seed(), chipIndex(c, k));
+        double quantAcc;
+        try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
+            quantAcc = digitalAccuracy(ev, quantized, data.test(), m.normalization(), o.evalBatchSize());
+            for (Config c : configs) {
+                AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device);
+                double[][] acc = chipAccuracies(ev, m.network(), ac, c, times, data.test(), m.normalization(), o,
+                        () -> listener.progress(done.addAndGet(times.length), total));
                 for (int ti = 0; ti < times.length; ti++) {
-                    chip.setDriftTime(times[ti]);
-                    acc[ti][k] = Evaluation.accuracy(chip::output, data.test(), m.normalization(), o.evalBatchSize());
-                    listener.progress(done.incrementAndGet(), total);
+                    rows.add(new ResultRow(fig, c.series(), "int9", c.algorithm().id(), c.base(), c.nSlices(),
+                            times[ti], o.chips(), "accuracy", mean(acc[ti]), std(acc[ti])));
                 }
-            }
-            for (int ti = 0; ti < times.length; ti++) {
-                rows.add(new ResultRow(fig, c.series(), "int9", c.algorithm().id(), c.base(), c.nSlices(), times[ti],
-                        o.chips(), "accuracy", mean(acc[ti]), std(acc[ti])));
-            }
-            if (panel != null) {
-                panels.put(c.series(), panel);
+                if (panel != null) {
+                    panels.put(c.series(), panel);
+                }
             }
         }
         String digital = "Digital baseline";
@@ -300,10 +311,46 @@ public final class DnnExperiments {
                 + o.readNoiseScale());
         prov.put("gdc", "per layer, calibration c = sum_i |sum_k W_ik(t)|, reference at t0");
         prov.put("eval_batch_size", o.evalBatchSize());
+        prov.put("eval_threads", o.threads());
+        prov.put("read_streams", "per layer, keyed by (seed, chip, layer) for programming and (seed, chip, layer, "
+                + "time, chunk) for each read; independent of the thread count");
         prov.put("onednn_helpers", OneDnn.helpersEnabled());
         prov.put("evaluation_seconds", (System.nanoTime() - start) / 1e9);
         prov.put("version", Version.get());
         return new FigureResult(name, fig, title, axis, times, panels, rows, prov);
+    }
+
+    /**
+     * Accuracy of chips 0 … chips − 1 of one configuration at every time. Chip k is programmed once
+     * (on this thread); then every (time, chunk of {@link DnnOptions#evalBatchSize()} test images)
+     * is one task on the evaluator's threads, each with its own replica of the analog network sharing
+     * the chip read-only. Chunk c at time t reads with read index c, so the noise of every read, and
+     * the accuracies, are the same for any thread count.
+     *
+     * @param afterChip called after each chip's evaluations
+     * @return accuracy, percent, [time][chip]
+     */
+    static double[][] chipAccuracies(ChunkedEvaluator ev, Model trained, AnalogConfig ac, Config c, double[] times,
+                                     LabeledImages test, Batches.Normalization norm, DnnOptions o, Runnable afterChip) {
+        AnalogNetwork chip = AnalogNetwork.convert(trained, ac);
+        List<AnalogNetwork> replicas = new ArrayList<>();
+        for (int i = 0; i < ev.threads(); i++) {
+            replicas.add(chip.replica());
+        }
+        double[][] acc = new double[times.length][o.chips()];
+        for (int k = 0; k < o.chips(); k++) {
+            chip.program(o.seed(), chipIndex(c, k));
+            double[] a = ev.accuracy(replicas, test, norm, o.evalBatchSize(), times.length, (r, ti, chunk, x) -> {
+                r.setDriftTime(times[ti]);
+                r.seekRead(chunk);
+                return r.output(x);
+            });
+            for (int ti = 0; ti < times.length; ti++) {
+                acc[ti][k] = a[ti];
+            }
+            afterChip.run();
+        }
+        return acc;
     }
 
     static double mean(double[] v) {

@@ -26,11 +26,13 @@ import org.pcmsim.nn.model.ResNetSpec;
  * @param driftScale multiplier of ν, ≥ 0 (1)
  * @param readNoiseScale multiplier of Q_s, ≥ 0 (1)
  * @param timePoints log-spaced read times t0 … 1 year for Figure 5(a), ≥ 2 (12)
+ * @param threads Java threads of the chip evaluations, ≥ 1 (default: the available processors); the
+ *     results do not depend on it
  */
 public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int testImages, ResNetSpec network,
                          Path modelFile, Path outDir, int epochs, int noiseAwareEpochs, int batchSize,
                          int evalBatchSize, int chips, long seed, double programmingNoiseScale, double driftScale,
-                         double readNoiseScale, int timePoints) {
+                         double readNoiseScale, int timePoints, int threads) {
 
     /** Validates every field; messages name the value. */
     public DnnOptions {
@@ -56,6 +58,7 @@ public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int
         if (timePoints < 2) {
             throw new IllegalArgumentException("timePoints must be >= 2, got " + timePoints);
         }
+        positive("threads", threads);
     }
 
     private static void positive(String name, int v) {
@@ -76,7 +79,7 @@ public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int
      */
     public static DnnOptions published(DatasetKind dataset, Path dataDir, Path outDir, long seed) {
         return new DnnOptions(dataset, dataDir, 50_000, 10_000, ResNetSpec.RESNET32, null, outDir, 160, 15, 128,
-                500, 100, seed, 1, 1, 1, 12);
+                500, 100, seed, 1, 1, 1, 12, defaultThreads());
     }
 
     /**
@@ -90,47 +93,59 @@ public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int
      */
     public static DnnOptions ci(Path outDir, long seed) {
         return new DnnOptions(DatasetKind.SYNTHETIC, null, 4_000, 1_000, ResNetSpec.RESNET8_CI, null, outDir, 8, 2,
-                64, 500, 10, seed, 1, 1, 1, 8);
+                64, 500, 10, seed, 1, 1, 1, 8, defaultThreads());
     }
 
     /** @param v chips @return a copy with that many chips */
     public DnnOptions withChips(int v) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, epochs,
                 noiseAwareEpochs, batchSize, evalBatchSize, v, seed, programmingNoiseScale, driftScale,
-                readNoiseScale, timePoints);
+                readNoiseScale, timePoints, threads);
     }
 
     /** @param baseline digital epochs @param noiseAware noise-aware epochs @return a copy with those epochs */
     public DnnOptions withEpochs(int baseline, int noiseAware) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, baseline,
                 noiseAware, batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale,
-                readNoiseScale, timePoints);
+                readNoiseScale, timePoints, threads);
     }
 
     /** @param file model file @return a copy that reuses (or trains and saves to) that file */
     public DnnOptions withModelFile(Path file) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, network, file, outDir, epochs,
                 noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale,
-                readNoiseScale, timePoints);
+                readNoiseScale, timePoints, threads);
     }
 
     /** @param train images @param test images @return a copy with those dataset limits */
     public DnnOptions withImages(int train, int test) {
         return new DnnOptions(dataset, dataDir, train, test, network, modelFile, outDir, epochs, noiseAwareEpochs,
-                batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale, readNoiseScale, timePoints);
+                batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale, readNoiseScale, timePoints, threads);
     }
 
     /** @param spec network @return a copy with that network */
     public DnnOptions withNetwork(ResNetSpec spec) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, spec, modelFile, outDir, epochs,
                 noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale,
-                readNoiseScale, timePoints);
+                readNoiseScale, timePoints, threads);
     }
 
     /** @param p programming @param d drift @param r read noise @return a copy with those noise scales */
     public DnnOptions withNoiseScales(double p, double d, double r) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, epochs,
-                noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, p, d, r, timePoints);
+                noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, p, d, r, timePoints, threads);
+    }
+
+    /** @param v evaluation threads @return a copy evaluating on that many Java threads (same results) */
+    public DnnOptions withThreads(int v) {
+        return new DnnOptions(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, epochs,
+                noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale,
+                readNoiseScale, timePoints, v);
+    }
+
+    /** @return the available processors: the default evaluation threads */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** @return the model path used when none is given */

@@ -1,0 +1,45 @@
+package org.pcmsim.nn.analog;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.pcmsim.montecarlo.TrialStreams;
+
+/**
+ * The random streams of an analog layer, each a function of its coordinates only: programming and
+ * the GDC reference read of layer l on chip (seed, chip), and read noise of one forward pass at
+ * time t with read index p. Nothing depends on the order in which layers, passes or threads run,
+ * so a layer programs alone (lazily) to the same state as in a whole-network programming, and a
+ * chunk of test images read on any thread sees the same noise.
+ */
+final class AnalogStreams {
+    /** TrialStreams' fourth stream, which pcm-core leaves unused: here it only derives sub-seeds. */
+    private static final int DERIVE = 3;
+
+    private AnalogStreams() {
+    }
+
+    /** A seed for the sub-experiment {@code key} of {@code seed}; key ≥ 0. */
+    static long derive(long seed, long key) {
+        return TrialStreams.stream(seed, key, DERIVE).nextLong();
+    }
+
+    /** Programming noise and drift exponents of layer {@code layer} of chip (seed, chip). */
+    static UniformRandomProvider programming(long seed, long chip, int layer) {
+        return TrialStreams.stream(derive(seed, chip), layer, TrialStreams.PROGRAMMING);
+    }
+
+    /** The read at t0, just after programming, that gives layer {@code layer} its GDC reference. */
+    static UniformRandomProvider calibration(long seed, long chip, int layer) {
+        return TrialStreams.stream(derive(seed, chip), layer, TrialStreams.READ);
+    }
+
+    /**
+     * 1/f read noise of layer {@code layer} in the forward pass with read index {@code pass} at time
+     * {@code t} (s, ≥ 0).
+     */
+    static UniformRandomProvider read(long seed, long chip, int layer, double t, long pass) {
+        // + 0.0 turns -0.0 into 0.0: the bits of a non-negative double are a non-negative key.
+        long time = Double.doubleToLongBits(t + 0.0);
+        long layerSeed = derive(derive(seed, chip), layer);
+        return TrialStreams.stream(derive(layerSeed, time), pass, TrialStreams.READ);
+    }
+}
