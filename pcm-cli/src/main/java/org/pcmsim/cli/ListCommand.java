@@ -59,8 +59,8 @@ public final class ListCommand implements Callable<Integer> {
                     + "and 1 000 test images, 8 + 2 epochs, 10 chips.%n"
                     + "Published scale: ResNet-32 on CIFAR-10 (50 000 / 10 000 images), 160 + 15 epochs, 100 chips. "
                     + "Both times include training the model (~%s at published scale),%n"
-                    + "which the second figure reuses. Measured on 2 shared cores with one OpenMP thread "
-                    + "(OMP_NUM_THREADS=1, as ./pcm sets it).%n",
+                    + "which the second figure reuses. Measured on 2 cores with one OpenMP thread "
+                    + "(OMP_NUM_THREADS=1, as ./pcm sets it) and an evaluation thread per core (--threads).%n",
                     human(dnn.get(0).estimate(request("cifar10", DnnRequest.Scale.PUBLISHED), true)
                             .minus(dnn.get(0).estimate(request("cifar10", DnnRequest.Scale.PUBLISHED), false))));
         }
@@ -71,7 +71,7 @@ public final class ListCommand implements Callable<Integer> {
     private static DnnRequest request(String dataset, DnnRequest.Scale scale) {
         return new DnnRequest(dataset, dataset.equals("cifar10") ? Path.of("cifar-10-batches-bin") : null, null,
                 Path.of("figures"), Path.of("work"), scale, null, null, null, null, null, null,
-                RunSettings.DEFAULT_SEED, 1, 1, 1);
+                RunSettings.DEFAULT_SEED, 1, 1, Runtime.getRuntime().availableProcessors());
     }
 
     private static String human(Duration d) {

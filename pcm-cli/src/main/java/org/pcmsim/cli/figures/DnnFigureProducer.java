@@ -24,16 +24,19 @@ public final class DnnFigureProducer implements FigureProducer {
 
     /*
      * Seconds per image on the development machine (2 cores, one OpenMP thread, 27 Nov 2026), for
-     * the rough estimates of `pcm list` only. ResNet-32: DnnBenchmark under load (1.1 s per 64-image
-     * training step; 6.4 s per 1000 images of analog inference, reads included). ResNet-8 (CI): the
-     * CI-scale runs of figure-5a/5c on an idle machine (630 training steps of 64 images in 36 s;
-     * 323 and 403 evaluations of 1000 test images in 30.5 s and 37.2 s). Other jobs on the machine
-     * make both up to about 1.5 times slower.
+     * the rough estimates of `pcm list` only. ResNet-32: DnnBenchmark on the idle machine (0.8 s per
+     * 64-image training step; 4.5 s per 1000 images of inference on one evaluation thread, reads
+     * included; two evaluation threads took 1.3-2.3 s). ResNet-8 (CI): the CI-scale runs of
+     * figure-5a/5c on an idle machine (630 training steps of 64 images in 36 s; 323 and 403
+     * evaluations of 1000 test images in 30.5 s and 37.2 s on one evaluation thread). Other jobs on
+     * the machine make both up to about 1.5 times slower.
      */
-    private static final double RESNET32_TRAIN = 1.1 / 64;
-    private static final double RESNET32_EVAL = 6.4e-3;
+    private static final double RESNET32_TRAIN = 0.8 / 64;
+    private static final double RESNET32_EVAL = 4.5e-3;
     private static final double RESNET8_TRAIN = 36.2 / (630 * 64);
     private static final double RESNET8_EVAL = 0.95e-4;
+    /** Speed-up of the test-set evaluations from a second evaluation thread (measured 1.9-3.5; kept low). */
+    private static final double SECOND_THREAD = 1.8;
     /** JVM, ND4J and data start-up, s. */
     private static final double STARTUP = 5;
 
@@ -98,12 +101,13 @@ public final class DnnFigureProducer implements FigureProducer {
     public Duration estimate(RunSettings settings) {
         DnnRequest r = new DnnRequest("cifar10", Path.of("cifar-10-batches-bin"), null, Path.of("figures"),
                 Path.of("work"), DnnRequest.Scale.PUBLISHED, null, null, null, null, null, settings.trials(),
-                settings.seed(), 1, 1, 1);
+                settings.seed(), 1, 1, Runtime.getRuntime().availableProcessors());
         return estimate(r, true);
     }
 
     /**
-     * A rough run time on a machine like the development one (2 cores, one OpenMP thread).
+     * A rough run time on a machine like the development one (2 cores, one OpenMP thread, the
+     * request's evaluation threads).
      *
      * @param r the request
      * @param training whether the model must be trained first
@@ -113,7 +117,9 @@ public final class DnnFigureProducer implements FigureProducer {
         DnnOptions o = DnnRunner.options(r);
         boolean big = o.network().depth() > 8;
         double train = big ? RESNET32_TRAIN : RESNET8_TRAIN;
-        double eval = big ? RESNET32_EVAL : RESNET8_EVAL;
+        // The evaluations scale with the evaluation threads up to the cores (conservatively).
+        int threads = Math.min(r.threads(), Runtime.getRuntime().availableProcessors());
+        double eval = (big ? RESNET32_EVAL : RESNET8_EVAL) / (threads > 1 ? SECOND_THREAD * threads / 2 : 1);
         int trainImages = Math.min(o.trainImages(), 50_000);
         int testImages = Math.min(o.testImages(), 10_000);
         double seconds = STARTUP;

@@ -20,12 +20,12 @@ public final class MvmFigureProducer implements FigureProducer {
 
     /*
      * Core-seconds to program one slice of a 128 x 128 crossbar, and to read it once, with the
-     * aggregated read-noise sampler: fitted to full runs of 4a, 4b, 4c and BitNet on the
-     * development machine (2 shared cores, 27 Nov 2026; the engine is still getting faster).
-     * Only used for the rough estimate of `pcm list`.
+     * aggregated read-noise sampler: fitted to `pcm bench` runs of 4a, 4b, 4c and BitNet on the
+     * idle development machine (2 cores, 27 Nov 2026; all four within 10 %). Only used for the rough
+     * estimate of `pcm list`.
      */
-    private static final double PROGRAM_SECONDS = 1.1e-3;
-    private static final double READ_SECONDS = 5e-5;
+    private static final double PROGRAM_SECONDS = 1.5e-4;
+    private static final double READ_SECONDS = 1.1e-5;
 
     private final ExperimentSpec spec;
 
@@ -102,9 +102,12 @@ public final class MvmFigureProducer implements FigureProducer {
     public Duration estimate(RunSettings settings) {
         double coreSeconds = 0;
         int reads = spec.times().length;
-        for (MvmTrialConfig c : ExperimentRunner.configurations(spec, settings)) {
-            // Programming once plus every read, each over all slices of the crossbar.
-            coreSeconds += c.slicing().nSlices() * (PROGRAM_SECONDS + READ_SECONDS * reads);
+        List<MvmTrialConfig> configs = ExperimentRunner.configurations(spec, settings);
+        boolean[] own = MonteCarloEngine.readsOwnChip(configs);
+        for (int c = 0; c < configs.size(); c++) {
+            // Programming once plus every read, each over all slices of the crossbar; a configuration
+            // that reuses another's chip costs next to nothing.
+            coreSeconds += own[c] ? configs.get(c).slicing().nSlices() * (PROGRAM_SECONDS + READ_SECONDS * reads) : 0;
         }
         double n = settings.crossbar().size() / 128.0;
         double seconds = coreSeconds * settings.trials() * n * n / settings.threads();
