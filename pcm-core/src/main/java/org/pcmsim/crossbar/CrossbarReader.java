@@ -183,7 +183,7 @@ public final class CrossbarReader {
         }
     }
 
-    /** Adds b^j · ADC(slice current) of every output line, for drift factors d (null: all 1). */
+    /** Writes ADC(slice current) of every output line into y (and cal), for drift factors d (null: all 1). */
     private void accumulate(ProgrammedCrossbar pc, int j, double[] d, double f, NormalizedGaussianSampler normal,
                             double[] y, double[] cal) {
         int rows = pc.rows();

@@ -13,7 +13,8 @@ import org.pcmsim.crossbar.ProgrammedCrossbar;
  * read noise, and return η = ‖ŷ − y_ref‖₂ / ‖y_ref‖₂ per time. Global drift compensation is
  * referenced to the first read. The ADC digitises each slice separately, so each slice is read at
  * all times right after it is programmed (the outputs are sums over slices), which keeps its
- * devices in cache.
+ * devices in cache. The slice outputs are kept, so that a configuration that programs the same
+ * chip (see {@link #readsLike}) only shifts and adds them with its own b^j.
  *
  * <p>Not thread-safe: one instance per thread.
  */
