@@ -163,12 +163,14 @@ public final class CrossbarReader {
                             drift[p] *= step[p];
                         }
                     } else {
-                        // From t0 every factor is 1, so the new factor is the step itself.
-                        boolean fromT0 = lastLog == 0.0;
-                        for (int p = 0; p < count; p++) {
-                            double sp = FastExp.exp(-v[p] * delta);
-                            step[p] = sp;
-                            drift[p] = (fromT0 ? 1.0 : drift[p]) * sp;
+                        FastExp.exp(v, -delta, step, count);
+                        if (lastLog == 0.0) {
+                            // From t0 every factor is 1, so the new factor is the step itself.
+                            System.arraycopy(step, 0, drift, 0, count);
+                        } else {
+                            for (int p = 0; p < count; p++) {
+                                drift[p] *= step[p];
+                            }
                         }
                     }
                     lastDelta = delta;

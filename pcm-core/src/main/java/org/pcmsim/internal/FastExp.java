@@ -11,6 +11,8 @@ package org.pcmsim.internal;
  * {@code Math.exp}. Not for public use: outside [−700, 700] it defers to {@code Math.exp}.
  */
 public final class FastExp {
+    /** Largest |x| for the vectorised array form: x / 256 ≤ 1/32. */
+    private static final double VECTOR_BOUND = 8.0;
     private static final int BITS = 8;
     private static final int SIZE = 1 << BITS;
     private static final double TO_STEPS = SIZE / Math.log(2.0);
@@ -52,5 +54,47 @@ public final class FastExp {
         // |r| ≤ ln 2 / 512, so the degree-4 Taylor polynomial of e^r − 1 is exact to 4 × 10⁻¹⁷.
         double p = r * (1.0 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
         return scale + scale * p;
+    }
+
+    /**
+     * e^(factor · v[p]) for p in [0, count), into {@code out}: the drift step (t_k / t_{k−1})^(−ν) of
+     * every device of a slice at once. When every |factor · v[p]| ≤ {@value #VECTOR_BOUND} (all drift
+     * exponents and read times of the published experiments), a form the JIT vectorises:
+     * e^x = (e^(x/256))^256 with e^(x/256) from its degree-7 Taylor polynomial (truncation below
+     * 3 × 10⁻¹⁷) and eight squarings, which amplify rounding to at most ≈ 1.5 × 10⁻¹³ relative
+     * ({@code FastExpTest}); five times faster than {@link #exp(double)} in a loop. Otherwise
+     * {@link #exp(double)} element by element.
+     *
+     * @param v the exponents' factors (drift exponents ν ≥ 0)
+     * @param factor the common factor (−ln(t_k / t_{k−1}))
+     * @param out receives the exponentials
+     * @param count how many
+     */
+    public static void exp(double[] v, double factor, double[] out, int count) {
+        double max = 0;
+        for (int p = 0; p < count; p++) {
+            max = Math.max(max, Math.abs(v[p]));
+        }
+        if (!(max * Math.abs(factor) <= VECTOR_BOUND)) {
+            for (int p = 0; p < count; p++) {
+                out[p] = exp(v[p] * factor);
+            }
+            return;
+        }
+        double c = factor / 256;
+        for (int p = 0; p < count; p++) {
+            double r = v[p] * c;
+            double e = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120
+                    + r * (1.0 / 720 + r * (1.0 / 5040)))))));
+            e *= e;
+            e *= e;
+            e *= e;
+            e *= e;
+            e *= e;
+            e *= e;
+            e *= e;
+            e *= e;
+            out[p] = e;
+        }
     }
 }

@@ -29,4 +29,36 @@ class FastExpTest {
             assertEquals(Math.exp(x), FastExp.exp(x), 0.0, "x = " + x);
         }
     }
+
+    @Test
+    void arrayFormIsWithinOnePointFiveTimesTenToTheMinusThirteen() {
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 100_000;
+        double[] nu = new double[n];
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            // Drift exponents up to 0.5 and log-time steps up to 16: |x| up to 8, the vector form.
+            nu[i] = random.nextDouble(0, 0.5);
+        }
+        double worst = 0;
+        for (double delta : new double[] {0.1, 1.0, Math.log(2592000 / 20.0), 16.0}) {
+            FastExp.exp(nu, -delta, out, n);
+            for (int i = 0; i < n; i++) {
+                double exact = Math.exp(-nu[i] * delta);
+                worst = Math.max(worst, Math.abs(out[i] - exact) / exact);
+            }
+        }
+        assertTrue(worst <= 1.5e-13, "worst relative error " + worst);
+        assertTrue(worst > 0, "the vector form is not exact, so the test must see its error");
+    }
+
+    @Test
+    void arrayFormFallsBackBeyondItsRange() {
+        double[] nu = {0.1, 2.0, 0.0};
+        double[] out = new double[3];
+        FastExp.exp(nu, -10.0, out, 3);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(FastExp.exp(nu[i] * -10.0), out[i], 0.0);
+        }
+    }
 }
