@@ -15,6 +15,8 @@ import org.pcmsim.cli.figures.MvmFigureProducer;
 import org.pcmsim.experiment.RunSettings;
 import org.pcmsim.montecarlo.TrialStreams;
 import org.pcmsim.montecarlo.ProgressListener;
+import org.pcmsim.nn.experiment.DnnBenchmark;
+import org.pcmsim.nn.model.ResNetSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +37,9 @@ import picocli.CommandLine.Spec;
             "Per figure: wall time (median of several runs after a warm-up), trials/s, device reads/s, the floor "
                 + "set by the standard normals the run must draw, and the "
                 + "speed-up over the Python reference (NumPy + joblib on 2 cores: 4a 90 s, 4b 181 s, 4c 125 s, "
-                + "BitNet 111 s)."})
+                + "BitNet 111 s).",
+            "With --dnn: the DNN pipeline's training step and inference instead (targets: step <= 2.5 s, "
+                + "inference <= 5 s per 1000 images, analog <= 1.25x digital)."})
 public final class BenchCommand implements Callable<Integer> {
     /** The Python reference's wall time per figure at the published trial count, s (issue 4). */
     static final Map<String, Double> REFERENCE_SECONDS =
@@ -86,8 +90,29 @@ public final class BenchCommand implements Callable<Integer> {
         threads = Checks.inRange(spec, "--threads", t, 1, 4096);
     }
 
+    private ResNetSpec dnn;
+
+    @Option(names = "--dnn", order = 4, paramLabel = "NETWORK",
+            description = {"Time the DNN pipeline instead of the MVM figures, on resnet32 (the issue's targets) "
+                + "or resnet8-ci: a 64-image training step, and digital and analog inference on 1 and on --threads "
+                + "evaluation threads (medians of --repeats)."})
+    void setDnn(String name) {
+        try {
+            dnn = ResNetSpec.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--dnn': " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
+        if (dnn != null) {
+            if (!figures.isEmpty() || trials != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--dnn times the DNN pipeline; it takes no MVM figures and no --trials");
+            }
+            return benchDnn(spec.commandLine().getOut());
+        }
         List<MvmFigureProducer> producers = new ArrayList<>();
         for (String name : figures.isEmpty() ? List.of(FigureRegistry.ALL) : figures) {
             for (FigureProducer p : parent.registry().resolve(name).orElseThrow()) {
@@ -127,6 +152,22 @@ public final class BenchCommand implements Callable<Integer> {
                     comparable ? ref + " s" : "-", comparable ? String.format(Locale.ROOT, "%.0fx", ref / median) : "-");
             out.flush();
         }
+        return 0;
+    }
+
+    private int benchDnn(PrintWriter out) {
+        DnnBenchmark.Result r = DnnBenchmark.run(dnn, repeats, threads);
+        out.printf(Locale.ROOT, "%s, OMP_NUM_THREADS=%s, oneDNN helpers %s, medians of %d%n", r.network(),
+                System.getenv("OMP_NUM_THREADS"), r.onednnHelpers() ? "on" : "off", repeats);
+        out.printf(Locale.ROOT, "training step (64 images): %.2f s%n", r.trainStepSeconds());
+        double[] cpu = r.cpuSecondsPer1000();
+        out.printf(Locale.ROOT, "inference, 1 thread:  digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "
+                + "(CPU %.2f s), analog/digital %.2f%n", r.digitalInferSecondsPer1000(), cpu[0],
+                r.analogInferSecondsPer1000(), cpu[1], r.analogOverhead());
+        out.printf(Locale.ROOT, "inference, %d threads: digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "
+                + "(CPU %.2f s), analog/digital %.2f%n", r.threads(), r.digitalParallelSecondsPer1000(), cpu[2],
+                r.analogParallelSecondsPer1000(), cpu[3], r.analogParallelOverhead());
+        out.flush();
         return 0;
     }
 

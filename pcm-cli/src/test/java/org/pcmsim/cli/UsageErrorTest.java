@@ -48,6 +48,17 @@ class UsageErrorTest {
     }
 
     @org.junit.jupiter.api.Test
+    void benchNamesAnUnknownNetworkAndRefusesMixingDnnWithFigures() {
+        CliRunner r = CliRunner.run("bench", "--dnn", "resnet99");
+        assertEquals(2, r.exit, r.err);
+        assertEquals(1, r.errLines(), r.err);
+        assertTrue(r.err.contains("--dnn") && r.err.contains("resnet99"), r.err);
+        r = CliRunner.run("bench", "--dnn", "resnet8-ci", "figure-4a");
+        assertEquals(2, r.exit, r.err);
+        assertTrue(r.err.contains("--dnn"), r.err);
+    }
+
+    @org.junit.jupiter.api.Test
     void noSubcommandIsAUsageError() {
         CliRunner r = CliRunner.run();
         assertEquals(2, r.exit);

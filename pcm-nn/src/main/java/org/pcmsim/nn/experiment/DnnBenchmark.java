@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -158,29 +157,5 @@ public final class DnnBenchmark {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
-    }
-
-    /**
-     * Prints one measurement.
-     *
-     * @param args optional network ({@code resnet32}, {@code resnet8-ci}; default resnet32), repeats
-     *     (default 5) and threads (default: the available processors)
-     */
-    public static void main(String[] args) {
-        ResNetSpec spec = args.length > 0 ? ResNetSpec.byName(args[0]) : ResNetSpec.RESNET32;
-        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : DnnOptions.defaultThreads();
-        Result r = run(spec, repeats, threads);
-        System.out.printf(Locale.ROOT, "%s, OMP_NUM_THREADS=%s, oneDNN helpers %s, medians of %d%n", r.network(),
-                System.getenv("OMP_NUM_THREADS"), r.onednnHelpers() ? "on" : "off", repeats);
-        System.out.printf(Locale.ROOT, "training step (64 images): %.2f s%n", r.trainStepSeconds());
-        double[] cpu = r.cpuSecondsPer1000();
-        System.out.printf(Locale.ROOT, "inference, 1 thread:  digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "
-                + "(CPU %.2f s), analog/digital %.2f%n", r.digitalInferSecondsPer1000(), cpu[0],
-                r.analogInferSecondsPer1000(), cpu[1], r.analogOverhead());
-        System.out.printf(Locale.ROOT, "inference, %d threads: digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "
-                + "(CPU %.2f s), analog/digital %.2f%n", r.threads(), r.digitalParallelSecondsPer1000(), cpu[2],
-                r.analogParallelSecondsPer1000(), cpu[3], r.analogParallelOverhead());
-        System.exit(0);
     }
 }
