@@ -8,6 +8,11 @@ package org.nd4j.nativeblas;
  * (method {@code isUseONEDNN}). Without this class the check fails, the helpers never switch on
  * and convolutions fall back to DL4J's slow im2col path. This shim answers the old question with
  * the new binding, so oneDNN is used exactly when libnd4j says it is available and enabled.
+ *
+ * <p>This is the project's only class in another project's package, isolated in the opt-in module
+ * {@code pcm-onednn-compat}: the {@code pcm} CLI depends on it, and a pcm-nn user who wants the
+ * oneDNN helpers adds it next to pcm-nn. The build's {@code banDuplicateClasses} rule fails if a
+ * future ND4J ships a class of the same name; then this module is no longer needed.
  */
 public final class Nd4jCpu {
     private Nd4jCpu() {
