@@ -2,6 +2,7 @@ package org.pcmsim.nn.analog;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -220,15 +221,8 @@ public final class AnalogNetwork {
         return copy;
     }
 
-    /** Population standard deviation σ_W of a weight tensor, as the 2σ_W clip uses it. */
+    /** Population standard deviation σ_W of a weight tensor (divisor n), as the 2σ_W clip uses it. */
     static double stdOf(double[] v) {
-        double s = 0;
-        double s2 = 0;
-        for (double x : v) {
-            s += x;
-            s2 += x * x;
-        }
-        double mean = s / v.length;
-        return Math.sqrt(Math.max(0, s2 / v.length - mean * mean));
+        return StandardDeviation.of(v).setBiased(true).getAsDouble();
     }
 }

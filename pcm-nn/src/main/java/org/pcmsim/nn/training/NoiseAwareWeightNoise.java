@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.weightnoise.IWeightNoise;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -98,17 +99,14 @@ public final class NoiseAwareWeightNoise implements IWeightNoise {
      */
     public INDArray noisy(INDArray w, int layerIndex, int iteration) {
         float[] v = w.dup('c').data().asFloat();
+        double[] d = new double[v.length];
         double max = 0;
-        double s = 0;
-        double s2 = 0;
-        for (float x : v) {
-            max = Math.max(max, Math.abs(x));
-            s += x;
-            s2 += (double) x * x;
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+            max = Math.max(max, Math.abs(d[i]));
         }
         int n = v.length;
-        double mean = s / n;
-        double sigma = Math.sqrt(Math.max(0, s2 / n - mean * mean));
+        double sigma = StandardDeviation.of(d).setBiased(true).getAsDouble();
         double amp = relativeNoise * max;
         double clip = clipSigmas * sigma;
         // (layer, iteration) → an independent stream; index collisions would need 2^31 iterations.
