@@ -161,34 +161,39 @@ public final class ExactIrDropSolver {
                 + " iterations: relative residual " + lastResidual + " > tolerance " + tolerance);
     }
 
-    /** q = A p (a-nodes first, then b-nodes, each row-major). */
+    /**
+     * q = A p (a-nodes first, then b-nodes, each row-major). Written as branch-free loops over
+     * contiguous indices so that the JIT vectorises them.
+     */
     private static void apply(double[] g, int rows, int cols, double w, double[] p, double[] q) {
         int n = rows * cols;
         for (int i = 0; i < rows; i++) {
             int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                int k = base + j;
+            int end = base + cols;
+            // Device coupling and the wire segment every node has: to the left of a_ij (source or
+            // cell j − 1) and below b_ij (cell i + 1 or the virtual ground).
+            for (int k = base; k < end; k++) {
+                double gk = g[k];
                 double pa = p[k];
                 double pb = p[n + k];
-                double gij = g[k];
-                // Row wire: the segment to the left always exists (source or cell j − 1).
-                double qa = (w + gij) * pa - gij * pb;
-                if (j > 0) {
-                    qa -= w * p[k - 1];
+                q[k] = (w + gk) * pa - gk * pb;
+                q[n + k] = (w + gk) * pb - gk * pa;
+            }
+            for (int k = base + 1; k < end; k++) {
+                q[k] -= w * p[k - 1];
+            }
+            for (int k = base; k < end - 1; k++) {
+                q[k] += w * (p[k] - p[k + 1]);
+            }
+            if (i < rows - 1) {
+                for (int k = base; k < end; k++) {
+                    q[n + k] -= w * p[n + k + cols];
                 }
-                if (j < cols - 1) {
-                    qa += w * (pa - p[k + 1]);
+            }
+            if (i > 0) {
+                for (int k = base; k < end; k++) {
+                    q[n + k] += w * (p[n + k] - p[n + k - cols]);
                 }
-                // Column wire: the segment below always exists (cell i + 1 or the virtual ground).
-                double qb = (w + gij) * pb - gij * pa;
-                if (i < rows - 1) {
-                    qb -= w * p[n + k + cols];
-                }
-                if (i > 0) {
-                    qb += w * (pb - p[n + k - cols]);
-                }
-                q[k] = qa;
-                q[n + k] = qb;
             }
         }
     }
@@ -200,63 +205,88 @@ public final class ExactIrDropSolver {
     private void factorLines(double[] g, int rows, int cols, double w) {
         double w2 = w * w;
         for (int i = 0; i < rows; i++) {
-            double m = 0;
+            int b = i * cols;
+            double inv = 0;
             for (int j = 0; j < cols; j++) {
-                int k = i * cols + j;
-                double gij = g[k];
+                double gij = g[b + j];
                 if (!(gij >= 0) || gij == Double.POSITIVE_INFINITY) {
                     throw new IllegalArgumentException("conductance (" + i + ", " + j
                             + ") must be >= 0 and finite for the exact IR-drop solve, got " + gij);
                 }
                 double d = w + gij + (j < cols - 1 ? w : 0);
-                m = j == 0 ? d : d - w2 / m;
-                invRow[k] = 1 / m;
+                inv = 1 / (d - w2 * inv);
+                invRow[b + j] = inv;
             }
         }
-        for (int j = 0; j < cols; j++) {
-            double m = 0;
-            for (int i = 0; i < rows; i++) {
-                int k = i * cols + j;
-                double d = w + g[k] + (i > 0 ? w : 0);
-                m = i == 0 ? d : d - w2 / m;
-                invCol[k] = 1 / m;
-            }
+        // Column pivots advance row by row for all columns at once (contiguous memory).
+        for (int k = 0; k < cols; k++) {
+            invCol[k] = 1 / (w + g[k]);
+        }
+        for (int k = cols; k < rows * cols; k++) {
+            invCol[k] = 1 / (2 * w + g[k] - w2 * invCol[k - cols]);
         }
     }
 
-    /** z = M⁻¹ r: forward and back substitution along every row wire (a) and column wire (b). */
+    /**
+     * z = M⁻¹ r: forward and back substitution along every row wire (a) and column wire (b). Each
+     * substitution is a chain of dependent steps, so several lines advance together: four rows at a
+     * time (contiguous memory; a sweep across all rows at once would stride by a power of two and thrash
+     * the cache) and all columns at a time (one row of the tile after the other).
+     */
     private void precondition(int rows, int cols, double w) {
         int n = rows * cols;
-        for (int i = 0; i < rows; i++) {
-            int base = i * cols;
-            double prev = 0;
-            for (int j = 0; j < cols; j++) {
-                int k = base + j;
-                double y = j > 0 ? r[k] + w * prev * invRow[k - 1] : r[k];
-                z[k] = y;
-                prev = y;
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            substituteFourRows(i * cols, cols, w);
+        }
+        for (; i < rows; i++) {
+            int b = i * cols;
+            z[b] = r[b];
+            for (int k = b + 1; k < b + cols; k++) {
+                z[k] = r[k] + w * z[k - 1] * invRow[k - 1];
             }
-            double next = 0;
-            for (int j = cols - 1; j >= 0; j--) {
-                int k = base + j;
-                next = (z[k] + w * next) * invRow[k];
-                z[k] = next;
+            z[b + cols - 1] *= invRow[b + cols - 1];
+            for (int k = b + cols - 2; k >= b; k--) {
+                z[k] = (z[k] + w * z[k + 1]) * invRow[k];
             }
         }
-        for (int j = 0; j < cols; j++) {
-            double prev = 0;
-            for (int i = 0; i < rows; i++) {
-                int k = n + i * cols + j;
-                double y = i > 0 ? r[k] + w * prev * invCol[k - n - cols] : r[k];
-                z[k] = y;
-                prev = y;
-            }
-            double next = 0;
-            for (int i = rows - 1; i >= 0; i--) {
-                int k = n + i * cols + j;
-                next = (z[k] + w * next) * invCol[k - n];
-                z[k] = next;
-            }
+        System.arraycopy(r, n, z, n, cols);
+        for (int k = cols; k < n; k++) {
+            z[n + k] = r[n + k] + w * z[n + k - cols] * invCol[k - cols];
+        }
+        for (int k = n - cols; k < n; k++) {
+            z[n + k] *= invCol[k];
+        }
+        for (int k = n - cols - 1; k >= 0; k--) {
+            z[n + k] = (z[n + k] + w * z[n + k + cols]) * invCol[k];
+        }
+    }
+
+    /** The row-wire substitutions of rows starting at offsets b, b + cols, b + 2 cols, b + 3 cols. */
+    private void substituteFourRows(int b, int cols, double w) {
+        int b1 = b + cols;
+        int b2 = b1 + cols;
+        int b3 = b2 + cols;
+        z[b] = r[b];
+        z[b1] = r[b1];
+        z[b2] = r[b2];
+        z[b3] = r[b3];
+        for (int j = 1; j < cols; j++) {
+            z[b + j] = r[b + j] + w * z[b + j - 1] * invRow[b + j - 1];
+            z[b1 + j] = r[b1 + j] + w * z[b1 + j - 1] * invRow[b1 + j - 1];
+            z[b2 + j] = r[b2 + j] + w * z[b2 + j - 1] * invRow[b2 + j - 1];
+            z[b3 + j] = r[b3 + j] + w * z[b3 + j - 1] * invRow[b3 + j - 1];
+        }
+        int last = cols - 1;
+        z[b + last] *= invRow[b + last];
+        z[b1 + last] *= invRow[b1 + last];
+        z[b2 + last] *= invRow[b2 + last];
+        z[b3 + last] *= invRow[b3 + last];
+        for (int j = cols - 2; j >= 0; j--) {
+            z[b + j] = (z[b + j] + w * z[b + j + 1]) * invRow[b + j];
+            z[b1 + j] = (z[b1 + j] + w * z[b1 + j + 1]) * invRow[b1 + j];
+            z[b2 + j] = (z[b2 + j] + w * z[b2 + j + 1]) * invRow[b2 + j];
+            z[b3 + j] = (z[b3 + j] + w * z[b3 + j + 1]) * invRow[b3 + j];
         }
     }
 

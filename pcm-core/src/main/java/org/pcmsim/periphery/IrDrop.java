@@ -28,8 +28,8 @@ import org.pcmsim.internal.Checks;
  * relaxation solver started from the ideal currents (Xiao et al. 2021). aihwkit's {@code applyIrDrop}
  * (learnt from, not copied) models the drop along the input wire only, with a closed-form profile
  * 1 − (1 − j/n)² of a uniformly loaded line and a cubic saturation in its total current; here both
- * wires carry their actual currents, to first order only. The column term is summed as
- * Σ_k T_kj Σ_{i ≤ k} G_ij, so one pass over each row suffices after a suffix sum along it.
+ * wires carry their actual currents, to first order only. {@link FirstOrderIrDrop} computes it in one
+ * pass per read after preparing what depends on the conductances alone.
  *
  * <h2>Exact</h2>
  * {@link ExactIrDropSolver} solves the same network's node equations.
@@ -60,7 +60,8 @@ public final class IrDrop {
     }
 
     /**
-     * The first-order IR-drop read (class comment). With r = 0 it returns {@link #ideal} exactly.
+     * The first-order IR-drop read (class comment) of one input; {@link FirstOrderIrDrop} reads many
+     * inputs of the same tile faster. With r = 0 it returns {@link #ideal} exactly.
      *
      * @param g conductances, µS, row-major rows × cols
      * @param rows R
@@ -75,36 +76,7 @@ public final class IrDrop {
             ideal(g, rows, cols, v, out);
             return;
         }
-        checkShapes(g, rows, cols, v, out);
-        double rho = wireOhm * 1e-6;
-        double[] suffix = new double[cols];
-        double[] colCurrent = new double[cols];
-        double[] colConductance = new double[cols];
-        double[] colDrop = new double[cols];
-        java.util.Arrays.fill(out, 0, cols, 0.0);
-        for (int i = 0; i < rows; i++) {
-            double vi = v[i];
-            int base = i * cols;
-            double s = 0;
-            for (int j = cols - 1; j >= 0; j--) {
-                s += g[base + j];
-                suffix[j] = s;
-            }
-            // a_ij = V_i (1 − ρ Σ_{k≤j} Σ_{j'≥k} G_ij'): the row's currents all scale with V_i.
-            double rowDrop = 0;
-            for (int j = 0; j < cols; j++) {
-                rowDrop += suffix[j];
-                double gij = g[base + j];
-                double current = gij * vi;
-                out[j] += current * (1 - rho * rowDrop);
-                colCurrent[j] += current;
-                colConductance[j] += gij;
-                colDrop[j] += colCurrent[j] * colConductance[j];
-            }
-        }
-        for (int j = 0; j < cols; j++) {
-            out[j] -= rho * colDrop[j];
-        }
+        FirstOrderIrDrop.readOnce(g, rows, cols, wireOhm, v, out);
     }
 
     /**
