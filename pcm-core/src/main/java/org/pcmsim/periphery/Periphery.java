@@ -18,7 +18,8 @@ import org.pcmsim.internal.Checks;
  *   <li>ADC output noise: aihwkit {@code out_noise}, a Gaussian σ on each output, fresh at every
  *       MVM, in units of the output range; its default 0.06 with {@code out_bound} 12 and 9-bit
  *       {@code out_res} = 1/510, and 0.04 with {@code out_bound} 10 and 8 bits (1/254) in its
- *       hardware-aware-training examples. Taking {@code out_res} as a fraction of the full range
+ *       hardware-aware-training tutorial ({@code notebooks/tutorial/hw_aware_training.ipynb}, with
+ *       PCM devices of G_max = 25 µS). Taking {@code out_res} as a fraction of the full range
  *       2·{@code out_bound}, these are 1.28 and 0.51 LSB.</li>
  *   <li>ADC gain and offset mismatch: drawn once per chip for every column and slice, the role of
  *       aihwkit's per-output {@code v_offset_std} (a systematic gain error per output) and of CrossSim's
@@ -57,7 +58,7 @@ public record Periphery(double adcNoiseLsb, double adcGainMismatch, double adcOf
     public static final Periphery IDEAL = new Periphery(0, 0, 0, 0, 0, 0, G_MAX_MICRO_SIEMENS, IrDropModel.NONE);
 
     /**
-     * ADC noise of 0.5 LSB alone: aihwkit's hardware-aware-training setting ({@code out_noise} 0.04,
+     * ADC noise of 0.5 LSB alone: aihwkit's hardware-aware-training tutorial ({@code out_noise} 0.04,
      * {@code out_bound} 10, 8-bit ADC), 0.04 / (20 / 254) = 0.51 LSB.
      */
     public static final Periphery ADC_NOISE_HALF_LSB = IDEAL.withAdcNoise(0.5);
@@ -69,15 +70,16 @@ public record Periphery(double adcNoiseLsb, double adcGainMismatch, double adcOf
     public static final Periphery ADC_NOISE_ONE_LSB = IDEAL.withAdcNoise(1.0);
 
     /**
-     * IR drop alone with aihwkit's wire, 0.35 Ω per cell segment, against PCM devices of 25 µS
-     * (aihwkit's PCM examples set {@code ir_drop_g_ratio} = 1 / (0.35 Ω · 25 µS)); first-order model.
+     * IR drop alone with aihwkit's wire, 0.35 Ω per cell segment (the resistance behind its default
+     * {@code ir_drop_g_ratio}), against this model's 25 µS PCM devices: r · G = 8.75 × 10⁻⁶;
+     * first-order model.
      */
     public static final Periphery IR_DROP_AIHWKIT = IDEAL.withIrDrop(0.35, IrDropModel.FIRST_ORDER);
 
     /**
-     * IR drop alone with a 1 Ω wire segment per cell against 25 µS devices, r · G = 2.5 × 10⁻⁵: about
-     * 14 times aihwkit's default ratio, a pessimistic but common design-study value for a 128 × 128
-     * array in a scaled back-end; first-order model.
+     * IR drop alone with 1 Ω per cell segment against 25 µS devices, r · G = 2.5 × 10⁻⁵: about 14 times
+     * aihwkit's default ratio and 2.9 times its 0.35 Ω wire against 25 µS. A round stress value, not
+     * taken from a specific chip; first-order model.
      */
     public static final Periphery IR_DROP_ONE_OHM = IDEAL.withIrDrop(1.0, IrDropModel.FIRST_ORDER);
 
