@@ -24,8 +24,9 @@ import org.pcmsim.internal.Checks;
  * </pre>
  * with ρ = r · 10⁻⁶ (Ω → 1/µS). This is exactly the first-order term of the circuit's solution in r:
  * the exact node voltages differ from the ideal ones by O(r), so the device currents that load the
- * wires differ from I⁰ by O(r) and change the drops by O(r²). It equals the first sweep of CrossSim's
- * relaxation solver started from the ideal currents (Xiao et al. 2021). aihwkit's {@code applyIrDrop}
+ * wires differ from I⁰ by O(r) and change the drops by O(r²). It is the construction of the first sweep of
+ * CrossSim's relaxation solver started from the ideal currents, with relaxation factor 1 (Xiao et al.
+ * 2021). aihwkit's {@code applyIrDrop}
  * (learnt from, not copied) models the drop along the input wire only, with a closed-form profile
  * 1 − (1 − j/n)² of a uniformly loaded line and a cubic saturation in its total current; here both
  * wires carry their actual currents, to first order only. {@link FirstOrderIrDrop} computes it in one
