@@ -80,7 +80,8 @@ public final class TrainCommand implements Callable<Integer> {
             m = DnnRunner.train(DnnRunner.options(request), progress);
         }
         PrintWriter o = spec.commandLine().getOut();
-        String data = request.synthetic() ? "synthetic CIFAR-format data (not CIFAR-10)" : "CIFAR-10";
+        String data = request.synthetic() ? "synthetic CIFAR-format data (not CIFAR-10)"
+                : request.fashionMnist() ? "Fashion-MNIST" : "CIFAR-10";
         o.printf(Locale.ROOT, "model: %s (%s)%n", m.file(), m.trainedNow()
                 ? String.format(Locale.ROOT, "trained in %.0f s", m.trainingSeconds())
                 : "already existed; loaded, not retrained");

@@ -11,6 +11,7 @@ import org.pcmsim.cli.RunCommand;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.nn.data.CifarBinary;
+import org.pcmsim.nn.data.FashionMnist;
 import org.pcmsim.nn.experiment.DatasetKind;
 import org.pcmsim.nn.experiment.DnnExperiments;
 import org.pcmsim.nn.experiment.DnnOptions;
@@ -38,7 +39,11 @@ public final class DnnRunner {
     public static DnnOptions options(DnnRequest r) {
         DatasetKind kind = DatasetKind.fromId(r.dataset());
         DnnOptions o;
-        if (r.scale() == DnnRequest.Scale.CI) {
+        if (kind == DatasetKind.FASHION_MNIST) {
+            o = r.scale() == DnnRequest.Scale.CI ? DnnOptions.fashionMnistCi(r.dataDir(), r.work(), r.seed())
+                    : DnnOptions.fashionMnist(r.dataDir(), r.work(), r.seed());
+            o = o.withThreads(r.threads());
+        } else if (r.scale() == DnnRequest.Scale.CI) {
             DnnOptions c = DnnOptions.ci(r.work(), r.seed());
             o = new DnnOptions(kind, r.dataDir(), c.trainImages(), c.testImages(), c.network(), null, r.work(),
                     c.epochs(), c.noiseAwareEpochs(), c.batchSize(), c.evalBatchSize(), c.chips(), r.seed(), 1, 1, 1,
@@ -80,6 +85,18 @@ public final class DnnRunner {
             return;
         }
         Path dir = r.dataDir();
+        if (r.fashionMnist()) {
+            if (!Files.isDirectory(dir)) {
+                throw new CliFailure("no Fashion-MNIST data: folder '" + dir + "' " + (Files.exists(dir)
+                        ? "is not a folder" : "does not exist") + "; " + FashionMnist.HOW_TO_GET, null);
+            }
+            List<String> missing = FashionMnist.missing(dir);
+            if (!missing.isEmpty()) {
+                throw new CliFailure("no Fashion-MNIST data: folder '" + dir + "' has no " + String.join(", ", missing)
+                        + "; " + FashionMnist.HOW_TO_GET, null);
+            }
+            return;
+        }
         if (!Files.isDirectory(dir)) {
             throw new CliFailure("CIFAR-10 data folder '" + dir + "' "
                     + (Files.exists(dir) ? "is not a folder" : "does not exist"), null);

@@ -26,6 +26,7 @@ import org.pcmsim.nn.analog.AnalogConfig;
 import org.pcmsim.nn.analog.AnalogNetwork;
 import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.data.CifarBinary;
+import org.pcmsim.nn.data.FashionMnist;
 import org.pcmsim.nn.data.LabeledImages;
 import org.pcmsim.nn.data.SyntheticCifar;
 import org.pcmsim.nn.model.Networks;
@@ -90,6 +91,11 @@ public final class DnnExperiments {
      */
     public static Data prepareData(DnnOptions o) throws IOException {
         Path dir = o.resolvedDataDir();
+        if (o.dataset() == DatasetKind.FASHION_MNIST) {
+            LabeledImages train = FashionMnist.readTrain(dir, o.trainImages());
+            LabeledImages test = FashionMnist.readTest(dir, o.testImages());
+            return new Data(train, test, Batches.Normalization.of(train));
+        }
         if (o.dataset() == DatasetKind.SYNTHETIC) {
             ensureSynthetic(dir, o.trainImages(), o.testImages(), o.seed());
         }
@@ -144,7 +150,7 @@ public final class DnnExperiments {
         TrainingOptions t = new TrainingOptions(o.epochs(), o.noiseAwareEpochs(), o.batchSize(), 0.1, 0.01, 0.9,
                 1e-4, 0.038, 2.0, o.seed());
         Trainer trainer = new Trainer(o.network(), t, o.outDir().resolve("checkpoints-" + o.dataset().id() + "-"
-                + o.network().name()));
+                + o.network().name()), o.dataset().augmentation());
         ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
         Trainer.save(net, data.normalization(), file, false);
         double secs = (System.nanoTime() - start) / 1e9;
