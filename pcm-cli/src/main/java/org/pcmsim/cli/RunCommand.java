@@ -173,7 +173,13 @@ public final class RunCommand implements Callable<Integer> {
         rejectMatched(MVM_ONLY, "applies to the Monte Carlo MVM figures only (the DNN figures take --chips, "
                 + "--seed, --threads and the noise scales)");
         DnnRequest request = dnn.request(figure, out, seed, chips, model.noiseScales(), threads);
-        figureProducer = figureProducer.configured(request);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        figureProducer = figureProducer.configured(request, note -> {
+            if (!common.quiet) {
+                err.println(figure + ": " + note);
+                err.flush();
+            }
+        });
         // Fail before computing, creating nothing, if the data are missing or the results could not be written.
         org.pcmsim.cli.figures.DnnRunner.checkData(request);
         try {

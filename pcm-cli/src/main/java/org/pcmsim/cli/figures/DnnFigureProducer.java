@@ -3,6 +3,7 @@ package org.pcmsim.cli.figures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.RunSettings;
 import org.pcmsim.montecarlo.ProgressListener;
@@ -43,23 +44,25 @@ public final class DnnFigureProducer implements FigureProducer {
     private final String name;
     private final String description;
     private final DnnRequest request;
+    private final Consumer<String> notes;
 
-    private DnnFigureProducer(String name, String description, DnnRequest request) {
+    private DnnFigureProducer(String name, String description, DnnRequest request, Consumer<String> notes) {
         this.name = name;
         this.description = description;
         this.request = request;
+        this.notes = notes;
     }
 
     /** @return Figure 5(a), not configured */
     public static DnnFigureProducer figure5a() {
         return new DnnFigureProducer("figure-5a", "Analog ResNet test accuracy vs time (t0 to 1 year), Max-fill b_W = 1, "
-                + "n_W = 1, 2, 4, 8; digital baseline. Needs --dataset.", null);
+                + "n_W = 1, 2, 4, 8; digital baseline. Needs --dataset.", null, note -> { });
     }
 
     /** @return Figure 5(c), not configured */
     public static DnnFigureProducer figure5c() {
         return new DnnFigureProducer("figure-5c", "Analog ResNet test accuracy vs n_W at t0 and one month: Equal-fill, "
-                + "Max-fill, Max-fill EC (b_W = 1, 2). Needs --dataset.", null);
+                + "Max-fill, Max-fill EC (b_W = 1, 2). Needs --dataset.", null, note -> { });
     }
 
     @Override
@@ -88,7 +91,17 @@ public final class DnnFigureProducer implements FigureProducer {
      * @return this figure configured for that run
      */
     public DnnFigureProducer configured(DnnRequest r) {
-        return new DnnFigureProducer(name, description, Objects.requireNonNull(r, "request"));
+        return configured(r, notes);
+    }
+
+    /**
+     * @param r the options of a run
+     * @param notes receives one line when the run resumes from chips an interrupted run finished
+     * @return this figure configured for that run
+     */
+    public DnnFigureProducer configured(DnnRequest r, Consumer<String> notes) {
+        return new DnnFigureProducer(name, description, Objects.requireNonNull(r, "request"),
+                Objects.requireNonNull(notes, "notes"));
     }
 
     /** @return the request, or null if not configured */
@@ -146,6 +159,6 @@ public final class DnnFigureProducer implements FigureProducer {
         if (request == null) {
             throw new IllegalStateException(name + " needs DNN options (--dataset ...): use configured(request)");
         }
-        return DnnRunner.figure(name, DnnRunner.options(request), progress);
+        return DnnRunner.figure(name, DnnRunner.options(request), progress, notes);
     }
 }

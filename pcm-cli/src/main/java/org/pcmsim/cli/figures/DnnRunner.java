@@ -121,12 +121,14 @@ public final class DnnRunner {
      * @param figure {@code figure-5a} or {@code figure-5c}
      * @param o the options
      * @param listener training steps, then chip evaluations
+     * @param notes receives "resuming: …" when chips finished by an interrupted run are reused
      * @return the figure
      */
-    public static FigureResult figure(String figure, DnnOptions o, ProgressListener listener) {
+    public static FigureResult figure(String figure, DnnOptions o, ProgressListener listener,
+                                      java.util.function.Consumer<String> notes) {
         return call(() -> switch (figure) {
-            case "figure-5a" -> DnnExperiments.figure5a(o, listener);
-            case "figure-5c" -> DnnExperiments.figure5c(o, listener);
+            case "figure-5a" -> DnnExperiments.figure5a(o, listener, notes);
+            case "figure-5c" -> DnnExperiments.figure5c(o, listener, notes);
             default -> throw new IllegalArgumentException("not a DNN figure: " + figure);
         });
     }
@@ -167,6 +169,8 @@ public final class DnnRunner {
             return work.run();
         } catch (IOException e) {
             throw new CliFailure(RunCommand.describe(e), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new CliFailure(RunCommand.describe(e.getCause()), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliFailure(e.getMessage(), e);
         } catch (LinkageError e) {
