@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 + "interrupted run resumes. Prints the model file and its digital test accuracy. If the model file "
                 + "already exists it is loaded and evaluated, not retrained."},
         footer = {"", "Examples:", "  pcm train --dataset synthetic --scale ci",
+            "  pcm train --dataset fashion-mnist     # reads /usr/share/datasets/fashion-mnist (dataset-fashion-mnist)",
             "  pcm train --dataset cifar10 --data-dir ~/cifar-10-batches-bin --out runs/cifar",
             "  pcm run figure-5a --dataset cifar10 --data-dir ~/cifar-10-batches-bin --out runs/cifar   # reuses it"})
 public final class TrainCommand implements Callable<Integer> {

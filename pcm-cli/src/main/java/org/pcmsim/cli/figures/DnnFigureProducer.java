@@ -128,12 +128,15 @@ public final class DnnFigureProducer implements FigureProducer {
      */
     public Duration estimate(DnnRequest r, boolean training) {
         DnnOptions o = DnnRunner.options(r);
-        boolean big = o.network().depth() > 8;
-        double train = big ? RESNET32_TRAIN : RESNET8_TRAIN;
+        boolean ci = o.network().equals(org.pcmsim.nn.model.ResNetSpec.RESNET8_CI);
+        // Other networks of the 16/32/64 family: ResNet-32's cost per image scaled by the number of
+        // 3x3 convolutions (depth - 2 of 30) and by the input area (28 x 28 on Fashion-MNIST).
+        double scale = (o.network().depth() - 2) / 30.0 * (r.fashionMnist() ? 28.0 * 28 / (32 * 32) : 1);
+        double train = ci ? RESNET8_TRAIN : RESNET32_TRAIN * scale;
         // The evaluations scale with the evaluation threads up to the cores (conservatively).
         int threads = Math.min(r.threads(), Runtime.getRuntime().availableProcessors());
-        double eval = (big ? RESNET32_EVAL : RESNET8_EVAL) / (threads > 1 ? SECOND_THREAD * threads / 2 : 1);
-        int trainImages = Math.min(o.trainImages(), 50_000);
+        double eval = (ci ? RESNET8_EVAL : RESNET32_EVAL * scale) / (threads > 1 ? SECOND_THREAD * threads / 2 : 1);
+        int trainImages = Math.min(o.trainImages(), r.fashionMnist() ? 60_000 : 50_000);
         int testImages = Math.min(o.testImages(), 10_000);
         double seconds = STARTUP;
         if (training) {
