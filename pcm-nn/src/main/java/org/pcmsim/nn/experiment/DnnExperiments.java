@@ -290,6 +290,9 @@ public final class DnnExperiments {
         prov.put("data_dir", o.resolvedDataDir().toString());
         prov.put("train_images", data.train().count());
         prov.put("test_images", data.test().count());
+        prov.put("input_shape", data.test().channels() + "x" + data.test().side() + "x" + data.test().side());
+        prov.put("augmentation", "random crop with padding " + o.dataset().augmentation().pad()
+                + (o.dataset().augmentation().flip() ? ", horizontal flip" : ""));
         prov.put("network", o.network().toString());
         prov.put("published_network", o.network().equals(org.pcmsim.nn.model.ResNetSpec.RESNET32));
         prov.put("model_file", m.file().toString());
