@@ -104,6 +104,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private int[] dnnInput = {3, 32};
+
+    @Option(names = "--dnn-input", order = 5, paramLabel = "cifar10|fashion-mnist",
+            description = "With --dnn: the input shape, CIFAR-10's 3 x 32 x 32 (default) or Fashion-MNIST's 1 x 28 x 28.")
+    void setDnnInput(String v) {
+        dnnInput = switch (v.toLowerCase(Locale.ROOT)) {
+            case "cifar10" -> new int[] {3, 32};
+            case "fashion-mnist" -> new int[] {1, 28};
+            default -> throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--dnn-input': '" + v + "', expected cifar10 or fashion-mnist");
+        };
+    }
+
     @Override
     public Integer call() {
         if (dnn != null) {
@@ -156,9 +169,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int benchDnn(PrintWriter out) {
-        DnnBenchmark.Result r = DnnBenchmark.run(dnn, repeats, threads);
-        out.printf(Locale.ROOT, "%s, OMP_NUM_THREADS=%s, oneDNN helpers %s, medians of %d%n", r.network(),
-                System.getenv("OMP_NUM_THREADS"), r.onednnHelpers() ? "on" : "off", repeats);
+        DnnBenchmark.Result r = DnnBenchmark.run(dnn, repeats, threads, dnnInput[0], dnnInput[1]);
+        out.printf(Locale.ROOT, "%s on %d x %d x %d inputs, OMP_NUM_THREADS=%s, oneDNN helpers %s, medians of %d%n",
+                r.network(), dnnInput[0], dnnInput[1], dnnInput[1], System.getenv("OMP_NUM_THREADS"),
+                r.onednnHelpers() ? "on" : "off", repeats);
         out.printf(Locale.ROOT, "training step (64 images): %.2f s%n", r.trainStepSeconds());
         double[] cpu = r.cpuSecondsPer1000();
         out.printf(Locale.ROOT, "inference, 1 thread:  digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.pcmsim.cli.figures.DnnRequest;
+import org.pcmsim.nn.data.FashionMnist;
+import org.pcmsim.nn.model.ResNetSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,23 +32,26 @@ public final class DnnArgs {
     private Integer trainImages;
     private Integer testImages;
 
-    @Option(names = "--dataset", order = 40, paramLabel = "cifar10|synthetic",
-            description = "DNN: the images (required). cifar10 reads CIFAR-10's binary files from --data-dir; synthetic "
-                    + "generates the project's synthetic CIFAR-format set (NOT CIFAR-10; its outputs are named "
-                    + "<figure>-synthetic.* and say so).")
+    @Option(names = "--dataset", order = 40, paramLabel = "cifar10|fashion-mnist|synthetic",
+            description = "DNN: the images (required). cifar10 reads CIFAR-10's binary files from --data-dir; "
+                    + "fashion-mnist reads Fashion-MNIST's four IDX files (outputs <figure>-fashion-mnist.*, "
+                    + "<figure>-fashion-mnist-ci.* at --scale ci); synthetic generates the project's synthetic "
+                    + "CIFAR-format set (NOT CIFAR-10; its outputs are named <figure>-synthetic.* and say so).")
     void setDataset(String v) {
         String id = v.toLowerCase(Locale.ROOT);
-        if (!id.equals("cifar10") && !id.equals("synthetic")) {
+        if (!id.equals("cifar10") && !id.equals("synthetic") && !id.equals("fashion-mnist")) {
             throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--dataset': '" + v + "', expected cifar10 or synthetic");
+                    "Invalid value for option '--dataset': '" + v + "', expected cifar10, fashion-mnist or synthetic");
         }
         dataset = id;
     }
 
-    /** CIFAR-10's binary folder. */
+    /** The data folder. */
     @Option(names = "--data-dir", order = 41, paramLabel = "DIR",
-            description = "DNN: folder of CIFAR-10's binary version (data_batch_1.bin ... data_batch_5.bin, "
-                    + "test_batch.bin); required with --dataset cifar10. Nothing is downloaded.")
+            description = "DNN: with cifar10 (required) the folder of CIFAR-10's binary version (data_batch_1.bin ... "
+                    + "data_batch_5.bin, test_batch.bin); with fashion-mnist the folder of its four IDX files, gzip or "
+                    + "not (default: " + FashionMnist.DEBIAN_DIR + ", where 'apt-get install dataset-fashion-mnist' "
+                    + "puts them). Nothing is downloaded.")
     Path dataDir;
 
     /** A trained model to reuse, or where to save the one trained. */
@@ -58,7 +63,10 @@ public final class DnnArgs {
     @Option(names = "--scale", order = 43, paramLabel = "published|ci",
             description = "DNN: published (ResNet-32, all 50 000/10 000 images, 160 + 15 epochs, 100 chips, 12 times) or "
                     + "ci (reduced ResNet-8, 4 000/1 000 images, 8 + 2 epochs, 10 chips, 8 times: minutes). "
-                    + "Default: ci with --dataset synthetic, published with --dataset cifar10.")
+                    + "On fashion-mnist: published = the full protocol (ResNet-8 16/32/64, all 60 000/10 000 images, 20 + 5 "
+                    + "epochs, 20 chips, "
+                    + "12 times; --chips 100 is the published count), ci = ResNet-8 reduced, 10 000/2 000 images, 10 + 2 "
+                    + "epochs, 5 chips, 8 times. Default: ci with --dataset synthetic, published otherwise.")
     void setScale(String v) {
         scale = switch (v.toLowerCase(Locale.ROOT)) {
             case "published" -> DnnRequest.Scale.PUBLISHED;
@@ -68,13 +76,16 @@ public final class DnnArgs {
         };
     }
 
-    @Option(names = "--network", order = 44, paramLabel = "resnet32|resnet8-ci",
-            description = "DNN: the network (default: that of --scale).")
+    @Option(names = "--network", order = 44, paramLabel = "NAME",
+            description = "DNN: the network, one of resnet32, resnet20, resnet14, resnet8 (16/32/64 channels) or resnet8-ci "
+                    + "(8/16/32, stride-2 stem) (default: that of --scale).")
     void setNetwork(String v) {
         String id = v.toLowerCase(Locale.ROOT);
-        if (!id.equals("resnet32") && !id.equals("resnet8-ci")) {
+        try {
+            ResNetSpec.byName(id);
+        } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--network': '" + v + "', expected resnet32 or resnet8-ci");
+                    "Invalid value for option '--network': '" + v + "', expected " + ResNetSpec.names());
         }
         network = id;
     }
@@ -94,7 +105,7 @@ public final class DnnArgs {
     @Option(names = "--train-images", order = 47, paramLabel = "N",
             description = "DNN: use at most N training images (default: that of --scale).")
     void setTrainImages(int n) {
-        trainImages = Checks.inRange(spec, "--train-images", n, 1, 50_000);
+        trainImages = Checks.inRange(spec, "--train-images", n, 1, 60_000);
     }
 
     @Option(names = "--test-images", order = 48, paramLabel = "N",
@@ -123,8 +134,9 @@ public final class DnnArgs {
      */
     public DnnRequest request(String command, Path out, long seed, Integer chips, double[] noise, int threads) {
         if (dataset == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option '--dataset=cifar10|synthetic' for "
-                    + command + " (synthetic: the project's generated set, not CIFAR-10)");
+            throw new ParameterException(spec.commandLine(), "Missing required option "
+                    + "'--dataset=cifar10|fashion-mnist|synthetic' for " + command
+                    + " (synthetic: the project's generated set, not CIFAR-10)");
         }
         if (dataset.equals("cifar10") && dataDir == null) {
             throw new ParameterException(spec.commandLine(), "Missing option '--data-dir=DIR' (required with "
@@ -138,7 +150,9 @@ public final class DnnArgs {
         DnnRequest.Scale s = scale != null ? scale : dataset.equals("synthetic") ? DnnRequest.Scale.CI
                 : DnnRequest.Scale.PUBLISHED;
         Path w = work != null ? work : defaultWork();
-        return new DnnRequest(dataset, dataDir, model, out, w, s, network, epochs, noiseAwareEpochs, trainImages,
+        // Fashion-MNIST's default folder is Debian's; DnnRunner.checkData says how to get the files if it is missing.
+        Path dir = dataDir == null && dataset.equals("fashion-mnist") ? Path.of(FashionMnist.DEBIAN_DIR) : dataDir;
+        return new DnnRequest(dataset, dir, model, out, w, s, network, epochs, noiseAwareEpochs, trainImages,
                 testImages, chips, seed, noise[0], noise[1], noise[2], threads);
     }
 

@@ -48,12 +48,14 @@ import picocli.CommandLine.Spec;
             "Writes <figure>.png and .svg (the plot), .csv (the points) and .json (the points with full provenance) "
                 + "to the output folder, each written completely under a temporary name and then renamed.",
             "The DNN figures figure-5a and figure-5c (options marked 'DNN:') need --dataset; on synthetic data "
-                + "they write <figure>-synthetic.*. Without --model they train a model first and save it in the "
-                + "output folder for reuse. 'all' runs the four MVM figures only."},
+                + "they write <figure>-synthetic.*, on Fashion-MNIST <figure>-fashion-mnist.* (-ci at --scale ci). "
+                + "Without --model they train a model first and save it in the output folder for reuse; each chip's "
+                + "results are kept under --work, so an interrupted run resumes. 'all' runs the four MVM figures only."},
         footer = {"", "Examples:", "  pcm run figure-4a", "  pcm run all --out figures",
             "  pcm run bitnet --read-noise-norm slice-max   # writes bitnet-slice-max.*",
             "  pcm run figure-4c --trials 20 --format png,csv --out /tmp/quick",
             "  pcm run figure-5a --dataset synthetic    # minutes; writes figure-5a-synthetic.*",
+            "  pcm run figure-5a --dataset fashion-mnist --scale ci   # real data, minutes; figure-5a-fashion-mnist-ci.*",
             "  pcm run figure-5c --dataset cifar10 --data-dir ~/cifar-10-batches-bin"})
 public final class RunCommand implements Callable<Integer> {
 
@@ -173,7 +175,13 @@ public final class RunCommand implements Callable<Integer> {
         rejectMatched(MVM_ONLY, "applies to the Monte Carlo MVM figures only (the DNN figures take --chips, "
                 + "--seed, --threads and the noise scales)");
         DnnRequest request = dnn.request(figure, out, seed, chips, model.noiseScales(), threads);
-        figureProducer = figureProducer.configured(request);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        figureProducer = figureProducer.configured(request, note -> {
+            if (!common.quiet) {
+                err.println(figure + ": " + note);
+                err.flush();
+            }
+        });
         // Fail before computing, creating nothing, if the data are missing or the results could not be written.
         org.pcmsim.cli.figures.DnnRunner.checkData(request);
         try {

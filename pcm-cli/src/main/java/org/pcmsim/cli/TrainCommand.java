@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 + "interrupted run resumes. Prints the model file and its digital test accuracy. If the model file "
                 + "already exists it is loaded and evaluated, not retrained."},
         footer = {"", "Examples:", "  pcm train --dataset synthetic --scale ci",
+            "  pcm train --dataset fashion-mnist     # reads /usr/share/datasets/fashion-mnist (dataset-fashion-mnist)",
             "  pcm train --dataset cifar10 --data-dir ~/cifar-10-batches-bin --out runs/cifar",
             "  pcm run figure-5a --dataset cifar10 --data-dir ~/cifar-10-batches-bin --out runs/cifar   # reuses it"})
 public final class TrainCommand implements Callable<Integer> {
@@ -80,7 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
             m = DnnRunner.train(DnnRunner.options(request), progress);
         }
         PrintWriter o = spec.commandLine().getOut();
-        String data = request.synthetic() ? "synthetic CIFAR-format data (not CIFAR-10)" : "CIFAR-10";
+        String data = request.synthetic() ? "synthetic CIFAR-format data (not CIFAR-10)"
+                : request.fashionMnist() ? "Fashion-MNIST" : "CIFAR-10";
         o.printf(Locale.ROOT, "model: %s (%s)%n", m.file(), m.trainedNow()
                 ? String.format(Locale.ROOT, "trained in %.0f s", m.trainingSeconds())
                 : "already existed; loaded, not retrained");

@@ -3,6 +3,7 @@ package org.pcmsim.cli.figures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.RunSettings;
 import org.pcmsim.montecarlo.ProgressListener;
@@ -43,23 +44,25 @@ public final class DnnFigureProducer implements FigureProducer {
     private final String name;
     private final String description;
     private final DnnRequest request;
+    private final Consumer<String> notes;
 
-    private DnnFigureProducer(String name, String description, DnnRequest request) {
+    private DnnFigureProducer(String name, String description, DnnRequest request, Consumer<String> notes) {
         this.name = name;
         this.description = description;
         this.request = request;
+        this.notes = notes;
     }
 
     /** @return Figure 5(a), not configured */
     public static DnnFigureProducer figure5a() {
         return new DnnFigureProducer("figure-5a", "Analog ResNet test accuracy vs time (t0 to 1 year), Max-fill b_W = 1, "
-                + "n_W = 1, 2, 4, 8; digital baseline. Needs --dataset.", null);
+                + "n_W = 1, 2, 4, 8; digital baseline. Needs --dataset.", null, note -> { });
     }
 
     /** @return Figure 5(c), not configured */
     public static DnnFigureProducer figure5c() {
         return new DnnFigureProducer("figure-5c", "Analog ResNet test accuracy vs n_W at t0 and one month: Equal-fill, "
-                + "Max-fill, Max-fill EC (b_W = 1, 2). Needs --dataset.", null);
+                + "Max-fill, Max-fill EC (b_W = 1, 2). Needs --dataset.", null, note -> { });
     }
 
     @Override
@@ -88,7 +91,17 @@ public final class DnnFigureProducer implements FigureProducer {
      * @return this figure configured for that run
      */
     public DnnFigureProducer configured(DnnRequest r) {
-        return new DnnFigureProducer(name, description, Objects.requireNonNull(r, "request"));
+        return configured(r, notes);
+    }
+
+    /**
+     * @param r the options of a run
+     * @param notes receives one line when the run resumes from chips an interrupted run finished
+     * @return this figure configured for that run
+     */
+    public DnnFigureProducer configured(DnnRequest r, Consumer<String> notes) {
+        return new DnnFigureProducer(name, description, Objects.requireNonNull(r, "request"),
+                Objects.requireNonNull(notes, "notes"));
     }
 
     /** @return the request, or null if not configured */
@@ -115,12 +128,15 @@ public final class DnnFigureProducer implements FigureProducer {
      */
     public Duration estimate(DnnRequest r, boolean training) {
         DnnOptions o = DnnRunner.options(r);
-        boolean big = o.network().depth() > 8;
-        double train = big ? RESNET32_TRAIN : RESNET8_TRAIN;
+        boolean ci = o.network().equals(org.pcmsim.nn.model.ResNetSpec.RESNET8_CI);
+        // Other networks of the 16/32/64 family: ResNet-32's cost per image scaled by the number of
+        // 3x3 convolutions (depth - 2 of 30) and by the input area (28 x 28 on Fashion-MNIST).
+        double scale = (o.network().depth() - 2) / 30.0 * (r.fashionMnist() ? 28.0 * 28 / (32 * 32) : 1);
+        double train = ci ? RESNET8_TRAIN : RESNET32_TRAIN * scale;
         // The evaluations scale with the evaluation threads up to the cores (conservatively).
         int threads = Math.min(r.threads(), Runtime.getRuntime().availableProcessors());
-        double eval = (big ? RESNET32_EVAL : RESNET8_EVAL) / (threads > 1 ? SECOND_THREAD * threads / 2 : 1);
-        int trainImages = Math.min(o.trainImages(), 50_000);
+        double eval = (ci ? RESNET8_EVAL : RESNET32_EVAL * scale) / (threads > 1 ? SECOND_THREAD * threads / 2 : 1);
+        int trainImages = Math.min(o.trainImages(), r.fashionMnist() ? 60_000 : 50_000);
         int testImages = Math.min(o.testImages(), 10_000);
         double seconds = STARTUP;
         if (training) {
@@ -146,6 +162,6 @@ public final class DnnFigureProducer implements FigureProducer {
         if (request == null) {
             throw new IllegalStateException(name + " needs DNN options (--dataset ...): use configured(request)");
         }
-        return DnnRunner.figure(name, DnnRunner.options(request), progress);
+        return DnnRunner.figure(name, DnnRunner.options(request), progress, notes);
     }
 }

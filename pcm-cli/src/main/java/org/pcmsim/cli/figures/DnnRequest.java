@@ -8,8 +8,8 @@ import java.util.Objects;
  * values only, so that building, listing and validating a request never loads DL4J or ND4J
  * ({@link DnnRunner} turns it into pcm-nn's options when the figure actually runs).
  *
- * @param dataset {@code cifar10} or {@code synthetic}
- * @param dataDir CIFAR-10 binary folder (cifar10 only), else null
+ * @param dataset {@code cifar10}, {@code synthetic} or {@code fashion-mnist}
+ * @param dataDir CIFAR-10 binary folder (cifar10), Fashion-MNIST's IDX folder (fashion-mnist), else null
  * @param model model file to reuse or train into, or null for the default name in {@code out}
  * @param out output folder of the figures (and of the default model file)
  * @param work folder for synthetic data and training checkpoints
@@ -93,11 +93,24 @@ public record DnnRequest(String dataset, Path dataDir, Path model, Path out, Pat
         return "synthetic".equals(dataset);
     }
 
+    /** @return whether the images are Fashion-MNIST */
+    public boolean fashionMnist() {
+        return "fashion-mnist".equals(dataset);
+    }
+
     /**
      * @param figure a figure name, e.g. {@code figure-5a}
-     * @return the output file stem: {@code figure-5a} on CIFAR-10, {@code figure-5a-synthetic} on synthetic data
+     * @return the output file stem: {@code figure-5a} on CIFAR-10, {@code figure-5a-synthetic} on synthetic
+     *     data, {@code figure-5a-fashion-mnist} on Fashion-MNIST ({@code figure-5a-fashion-mnist-ci} at CI
+     *     scale, so that a CI run never overwrites the full-scale figure)
      */
     public String stem(String figure) {
-        return synthetic() ? figure + "-synthetic" : figure;
+        if (synthetic()) {
+            return figure + "-synthetic";
+        }
+        if (fashionMnist()) {
+            return figure + "-fashion-mnist" + (scale == Scale.CI ? "-ci" : "");
+        }
+        return figure;
     }
 }

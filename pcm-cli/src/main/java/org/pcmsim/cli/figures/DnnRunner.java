@@ -11,6 +11,7 @@ import org.pcmsim.cli.RunCommand;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.nn.data.CifarBinary;
+import org.pcmsim.nn.data.FashionMnist;
 import org.pcmsim.nn.experiment.DatasetKind;
 import org.pcmsim.nn.experiment.DnnExperiments;
 import org.pcmsim.nn.experiment.DnnOptions;
@@ -38,7 +39,11 @@ public final class DnnRunner {
     public static DnnOptions options(DnnRequest r) {
         DatasetKind kind = DatasetKind.fromId(r.dataset());
         DnnOptions o;
-        if (r.scale() == DnnRequest.Scale.CI) {
+        if (kind == DatasetKind.FASHION_MNIST) {
+            o = r.scale() == DnnRequest.Scale.CI ? DnnOptions.fashionMnistCi(r.dataDir(), r.work(), r.seed())
+                    : DnnOptions.fashionMnist(r.dataDir(), r.work(), r.seed());
+            o = o.withThreads(r.threads());
+        } else if (r.scale() == DnnRequest.Scale.CI) {
             DnnOptions c = DnnOptions.ci(r.work(), r.seed());
             o = new DnnOptions(kind, r.dataDir(), c.trainImages(), c.testImages(), c.network(), null, r.work(),
                     c.epochs(), c.noiseAwareEpochs(), c.batchSize(), c.evalBatchSize(), c.chips(), r.seed(), 1, 1, 1,
@@ -80,6 +85,18 @@ public final class DnnRunner {
             return;
         }
         Path dir = r.dataDir();
+        if (r.fashionMnist()) {
+            if (!Files.isDirectory(dir)) {
+                throw new CliFailure("no Fashion-MNIST data: folder '" + dir + "' " + (Files.exists(dir)
+                        ? "is not a folder" : "does not exist") + "; " + FashionMnist.HOW_TO_GET, null);
+            }
+            List<String> missing = FashionMnist.missing(dir);
+            if (!missing.isEmpty()) {
+                throw new CliFailure("no Fashion-MNIST data: folder '" + dir + "' has no " + String.join(", ", missing)
+                        + "; " + FashionMnist.HOW_TO_GET, null);
+            }
+            return;
+        }
         if (!Files.isDirectory(dir)) {
             throw new CliFailure("CIFAR-10 data folder '" + dir + "' "
                     + (Files.exists(dir) ? "is not a folder" : "does not exist"), null);
@@ -104,12 +121,14 @@ public final class DnnRunner {
      * @param figure {@code figure-5a} or {@code figure-5c}
      * @param o the options
      * @param listener training steps, then chip evaluations
+     * @param notes receives "resuming: …" when chips finished by an interrupted run are reused
      * @return the figure
      */
-    public static FigureResult figure(String figure, DnnOptions o, ProgressListener listener) {
+    public static FigureResult figure(String figure, DnnOptions o, ProgressListener listener,
+                                      java.util.function.Consumer<String> notes) {
         return call(() -> switch (figure) {
-            case "figure-5a" -> DnnExperiments.figure5a(o, listener);
-            case "figure-5c" -> DnnExperiments.figure5c(o, listener);
+            case "figure-5a" -> DnnExperiments.figure5a(o, listener, notes);
+            case "figure-5c" -> DnnExperiments.figure5c(o, listener, notes);
             default -> throw new IllegalArgumentException("not a DNN figure: " + figure);
         });
     }
@@ -150,6 +169,8 @@ public final class DnnRunner {
             return work.run();
         } catch (IOException e) {
             throw new CliFailure(RunCommand.describe(e), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new CliFailure(RunCommand.describe(e.getCause()), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliFailure(e.getMessage(), e);
         } catch (LinkageError e) {

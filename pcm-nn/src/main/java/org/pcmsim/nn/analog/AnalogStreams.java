@@ -2,13 +2,15 @@ package org.pcmsim.nn.analog;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.pcmsim.montecarlo.TrialStreams;
+import org.pcmsim.nn.NnStream;
 
 /**
  * The random streams of an analog layer, each a function of its coordinates only: programming and
  * the GDC reference read of layer l on chip (seed, chip), and read noise of one forward pass at
  * time t with read index p. Nothing depends on the order in which layers, passes or threads run,
  * so a layer programs alone (lazily) to the same state as in a whole-network programming, and a
- * chunk of test images read on any thread sees the same noise.
+ * chunk of test images read on any thread sees the same noise. Every chip stream descends from
+ * the root seed's {@link NnStream#CHIPS} stream, so no other consumer of the seed replays them.
  */
 final class AnalogStreams {
     /** TrialStreams' fourth stream, which pcm-core leaves unused: here it only derives sub-seeds. */
@@ -22,14 +24,19 @@ final class AnalogStreams {
         return TrialStreams.stream(seed, key, DERIVE).nextLong();
     }
 
+    /** The root of chip {@code chip}'s streams: a sub-seed of the root seed's {@link NnStream#CHIPS} stream. */
+    static long chipSeed(long seed, long chip) {
+        return derive(NnStream.CHIPS.seed(seed), chip);
+    }
+
     /** Programming noise and drift exponents of layer {@code layer} of chip (seed, chip). */
     static UniformRandomProvider programming(long seed, long chip, int layer) {
-        return TrialStreams.stream(derive(seed, chip), layer, TrialStreams.PROGRAMMING);
+        return TrialStreams.stream(chipSeed(seed, chip), layer, TrialStreams.PROGRAMMING);
     }
 
     /** The read at t0, just after programming, that gives layer {@code layer} its GDC reference. */
     static UniformRandomProvider calibration(long seed, long chip, int layer) {
-        return TrialStreams.stream(derive(seed, chip), layer, TrialStreams.READ);
+        return TrialStreams.stream(chipSeed(seed, chip), layer, TrialStreams.READ);
     }
 
     /**
@@ -39,7 +46,7 @@ final class AnalogStreams {
     static UniformRandomProvider read(long seed, long chip, int layer, double t, long pass) {
         // + 0.0 turns -0.0 into 0.0: the bits of a non-negative double are a non-negative key.
         long time = Double.doubleToLongBits(t + 0.0);
-        long layerSeed = derive(derive(seed, chip), layer);
+        long layerSeed = derive(chipSeed(seed, chip), layer);
         return TrialStreams.stream(derive(layerSeed, time), pass, TrialStreams.READ);
     }
 }

@@ -106,6 +106,10 @@ public final class CifarBinary {
      * @throws IOException if it cannot be written
      */
     public static void write(Path file, LabeledImages images) throws IOException {
+        if (images.channels() != LabeledImages.CHANNELS || images.side() != LabeledImages.SIDE) {
+            throw new IllegalArgumentException("CIFAR-10 records hold 3 x 32 x 32 images, got " + images.channels()
+                    + " x " + images.side() + " x " + images.side());
+        }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");

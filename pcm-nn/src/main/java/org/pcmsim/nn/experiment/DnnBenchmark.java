@@ -86,6 +86,21 @@ public final class DnnBenchmark {
      * @return the measurements
      */
     public static Result run(ResNetSpec spec, int repeats, int threads) {
+        return run(spec, repeats, threads, LabeledImages.CHANNELS, LabeledImages.SIDE);
+    }
+
+    /**
+     * @param spec the network
+     * @param repeats timed repetitions of each measurement, ≥ 1 (the median is reported)
+     * @param threads Java threads of the parallel inference measurements, ≥ 1
+     * @param channels input channels: 3 (CIFAR-10) or 1 (Fashion-MNIST)
+     * @param side input side: 32 (CIFAR-10) or 28 (Fashion-MNIST), ≤ 32
+     * @return the measurements
+     */
+    public static Result run(ResNetSpec spec, int repeats, int threads, int channels, int side) {
+        if (channels < 1 || channels > 3 || side < 1 || side > LabeledImages.SIDE) {
+            throw new IllegalArgumentException("need 1..3 channels and a side of 1..32, got " + channels + " and " + side);
+        }
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }
@@ -93,9 +108,10 @@ public final class DnnBenchmark {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         OneDnn.enableHelpers();
-        LabeledImages img = new SyntheticCifar(1).generate(1000, 1);
+        LabeledImages img = crop(new SyntheticCifar(1).generate(1000, 1), channels, side);
         Batches.Normalization norm = Batches.Normalization.of(img);
-        ComputationGraph net = ResNets.build(spec, 1, new Nesterovs(0.01, 0.9), 1e-4, new NoiseAwareWeightNoise(1));
+        ComputationGraph net = ResNets.build(spec, channels, side, 1, new Nesterovs(0.01, 0.9), 1e-4,
+                new NoiseAwareWeightNoise(1));
         int[] first64 = new int[64];
         for (int i = 0; i < 64; i++) {
             first64[i] = i;
@@ -132,6 +148,25 @@ public final class DnnBenchmark {
         double[] cpu = {median(t[0][1]), median(t[1][1]), median(t[2][1]), median(t[3][1])};
         return new Result(spec.name(), median(train), median(t[0][0]), median(t[1][0]), threads, median(t[2][0]),
                 median(t[3][0]), cpu, OneDnn.helpersEnabled());
+    }
+
+    /** The first planes and the top-left side × side pixels of each image: same cost as real data of that shape. */
+    private static LabeledImages crop(LabeledImages img, int channels, int side) {
+        if (channels == img.channels() && side == img.side()) {
+            return img;
+        }
+        byte[] px = new byte[img.count() * channels * side * side];
+        int at = 0;
+        for (int i = 0; i < img.count(); i++) {
+            for (int c = 0; c < channels; c++) {
+                for (int r = 0; r < side; r++) {
+                    for (int col = 0; col < side; col++) {
+                        px[at++] = (byte) img.pixel(i, c, r, col);
+                    }
+                }
+            }
+        }
+        return new LabeledImages(px, img.labels(), channels, side);
     }
 
     /** One chunk of the figures' evaluation: read the chip one day after programming. */

@@ -1,8 +1,6 @@
 package org.pcmsim.nn.experiment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.pcmsim.Version;
@@ -25,9 +23,7 @@ import org.pcmsim.nn.OneDnn;
 import org.pcmsim.nn.analog.AnalogConfig;
 import org.pcmsim.nn.analog.AnalogNetwork;
 import org.pcmsim.nn.data.Batches;
-import org.pcmsim.nn.data.CifarBinary;
 import org.pcmsim.nn.data.LabeledImages;
-import org.pcmsim.nn.data.SyntheticCifar;
 import org.pcmsim.nn.model.Networks;
 import org.pcmsim.nn.training.ChunkedEvaluator;
 import org.pcmsim.nn.training.Trainer;
@@ -55,16 +51,6 @@ public final class DnnExperiments {
     }
 
     /**
-     * Training and test data with the training set's normalisation.
-     *
-     * @param train training images
-     * @param test test images
-     * @param normalization per-channel statistics of the training images
-     */
-    public record Data(LabeledImages train, LabeledImages test, Batches.Normalization normalization) {
-    }
-
-    /**
      * A trained model ready for deployment.
      *
      * @param network the trained network (noise-aware if it had fine-tuning epochs)
@@ -82,42 +68,14 @@ public final class DnnExperiments {
     }
 
     /**
-     * Reads (CIFAR-10) or generates and reads (synthetic) the data.
+     * Reads (CIFAR-10, Fashion-MNIST) or generates and reads (synthetic) the data.
      *
      * @param o options
      * @return the data
      * @throws IOException naming the missing or malformed file
      */
-    public static Data prepareData(DnnOptions o) throws IOException {
-        Path dir = o.resolvedDataDir();
-        if (o.dataset() == DatasetKind.SYNTHETIC) {
-            ensureSynthetic(dir, o.trainImages(), o.testImages(), o.seed());
-        }
-        LabeledImages train = CifarBinary.readTrain(dir, o.trainImages());
-        LabeledImages test = CifarBinary.readTest(dir, o.testImages());
-        return new Data(train, test, Batches.Normalization.of(train));
-    }
-
-    /** Generates the synthetic files unless the same ones (seed and counts) are already there. */
-    private static void ensureSynthetic(Path dir, int train, int test, long seed) throws IOException {
-        Path marker = dir.resolve("synthetic.properties");
-        String want = "seed=" + seed + ",train=" + train + ",test=" + test;
-        if (Files.exists(marker)) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(marker)) {
-                p.load(in);
-            }
-            if (want.equals(p.getProperty("generated"))) {
-                return;
-            }
-        }
-        new SyntheticCifar(seed).writeDataset(dir, Math.max(train, CifarBinary.TRAIN_FILES.size()), test);
-        Properties p = new Properties();
-        p.setProperty("generated", want);
-        p.setProperty("note", "synthetic CIFAR-format data made by pcm-nn SyntheticCifar; NOT CIFAR-10");
-        try (OutputStream out = Files.newOutputStream(marker)) {
-            p.store(out, "pcm-nn synthetic dataset");
-        }
+    public static DnnData prepareData(DnnOptions o) throws IOException {
+        return DnnData.prepare(o);
     }
 
     /**
@@ -129,7 +87,7 @@ public final class DnnExperiments {
      * @return the model
      * @throws IOException if files cannot be read or written
      */
-    public static TrainedModel obtainModel(DnnOptions o, Data data, ProgressListener listener) throws IOException {
+    public static TrainedModel obtainModel(DnnOptions o, DnnData data, ProgressListener listener) throws IOException {
         OneDnn.enableHelpers();
         Path file = o.resolvedModelFile();
         if (Files.exists(file)) {
@@ -144,7 +102,7 @@ public final class DnnExperiments {
         TrainingOptions t = new TrainingOptions(o.epochs(), o.noiseAwareEpochs(), o.batchSize(), 0.1, 0.01, 0.9,
                 1e-4, 0.038, 2.0, o.seed());
         Trainer trainer = new Trainer(o.network(), t, o.outDir().resolve("checkpoints-" + o.dataset().id() + "-"
-                + o.network().name()));
+                + o.network().name()), o.dataset().augmentation());
         ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
         Trainer.save(net, data.normalization(), file, false);
         double secs = (System.nanoTime() - start) / 1e9;
@@ -155,7 +113,7 @@ public final class DnnExperiments {
         }
     }
 
-    private static double clippedAccuracy(ChunkedEvaluator ev, ComputationGraph net, Data data,
+    private static double clippedAccuracy(ChunkedEvaluator ev, ComputationGraph net, DnnData data,
                                           Batches.Normalization norm, DnnOptions o) {
         Model clipped = AnalogNetwork.clippedDigital(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1));
         return digitalAccuracy(ev, clipped, data.test(), norm, o.evalBatchSize());
@@ -196,7 +154,21 @@ public final class DnnExperiments {
      * @throws IOException if data or model files fail
      */
     public static FigureResult figure5a(DnnOptions o, ProgressListener listener) throws IOException {
-        Data data = prepareData(o);
+        return figure5a(o, listener, note -> { });
+    }
+
+    /**
+     * Figure 5(a), saying when it resumes from chips evaluated by an earlier, interrupted run.
+     *
+     * @param o options
+     * @param listener progress: training steps first (if training), then chip reads
+     * @param notes receives one line when finished chips are reused ("resuming: …")
+     * @return the figure
+     * @throws IOException if data, model or result files fail
+     */
+    public static FigureResult figure5a(DnnOptions o, ProgressListener listener, Consumer<String> notes)
+            throws IOException {
+        DnnData data = prepareData(o);
         TrainedModel m = obtainModel(o, data, listener);
         double[] times = ReadTimes.logSpaced(ReadTimes.T0, ReadTimes.YEAR, o.timePoints());
         String panel = "Max-fill (b_W = 1) with GDC";
@@ -205,7 +177,7 @@ public final class DnnExperiments {
             configs.add(new Config("n_W = " + n, SlicingAlgorithm.MAX_FILL, 1, n));
         }
         return figure(o, data, m, "figure-5a", "5a", "Figure 5(a): " + panel + ", " + o.network().name() + " on "
-                + o.dataset().label(), XAxis.TIME, times, configs, panel, listener);
+                + o.dataset().label(), XAxis.TIME, times, configs, panel, listener, notes);
     }
 
     /**
@@ -218,7 +190,21 @@ public final class DnnExperiments {
      * @throws IOException if data or model files fail
      */
     public static FigureResult figure5c(DnnOptions o, ProgressListener listener) throws IOException {
-        Data data = prepareData(o);
+        return figure5c(o, listener, note -> { });
+    }
+
+    /**
+     * Figure 5(c), saying when it resumes from chips evaluated by an earlier, interrupted run.
+     *
+     * @param o options
+     * @param listener progress: training steps first (if training), then chip reads
+     * @param notes receives one line when finished chips are reused ("resuming: …")
+     * @return the figure
+     * @throws IOException if data, model or result files fail
+     */
+    public static FigureResult figure5c(DnnOptions o, ProgressListener listener, Consumer<String> notes)
+            throws IOException {
+        DnnData data = prepareData(o);
         TrainedModel m = obtainModel(o, data, listener);
         double[] times = {ReadTimes.T0, ReadTimes.MONTH};
         List<Config> configs = new ArrayList<>();
@@ -231,7 +217,7 @@ public final class DnnExperiments {
             }
         }
         return figure(o, data, m, "figure-5c", "5c", "Figure 5(c): accuracy vs n_W at t0 and one month, "
-                + o.network().name() + " on " + o.dataset().label(), XAxis.N_SLICES, times, configs, null, listener);
+                + o.network().name() + " on " + o.dataset().label(), XAxis.N_SLICES, times, configs, null, listener, notes);
     }
 
     /** One slicing configuration of a figure. */
@@ -248,10 +234,22 @@ public final class DnnExperiments {
         return c.nSlices() * 1_000_000L + chip;
     }
 
-    private static FigureResult figure(DnnOptions o, Data data, TrainedModel m, String name, String fig, String title,
+    private static FigureResult figure(DnnOptions o, DnnData data, TrainedModel m, String name, String fig, String title,
                                        XAxis axis, double[] times, List<Config> configs, String panel,
-                                       ProgressListener listener) {
+                                       ProgressListener listener, Consumer<String> notes) throws IOException {
         long start = System.nanoTime();
+        ChipResults store = ChipResults.open(o.outDir(), m.network(), data.test(), m.normalization(), o);
+        int finished = 0;
+        for (Config c : configs) {
+            for (int k = 0; k < o.chips(); k++) {
+                finished += store.load(c, k, times).size() == times.length ? 1 : 0;
+            }
+        }
+        int chipTotal = configs.size() * o.chips();
+        if (finished > 0) {
+            notes.accept("resuming: " + finished + " of " + chipTotal + " chips done (every read time) in "
+                    + store.dir() + "; evaluating the other " + (chipTotal - finished));
+        }
         PcmDeviceModel device = PcmDeviceModel.nandakumar2019().withNoiseScales(o.programmingNoiseScale(),
                 o.driftScale(), o.readNoiseScale());
         List<ResultRow> rows = new ArrayList<>();
@@ -267,7 +265,7 @@ public final class DnnExperiments {
             for (Config c : configs) {
                 AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device);
                 double[][] acc = chipAccuracies(ev, m.network(), ac, c, times, data.test(), m.normalization(), o,
-                        () -> listener.progress(done.addAndGet(times.length), total));
+                        store, () -> listener.progress(done.addAndGet(times.length), total));
                 for (int ti = 0; ti < times.length; ti++) {
                     rows.add(new ResultRow(fig, c.series(), "int9", c.algorithm().id(), c.base(), c.nSlices(),
                             times[ti], o.chips(), "accuracy", mean(acc[ti]), std(acc[ti])));
@@ -292,6 +290,9 @@ public final class DnnExperiments {
         prov.put("data_dir", o.resolvedDataDir().toString());
         prov.put("train_images", data.train().count());
         prov.put("test_images", data.test().count());
+        prov.put("input_shape", data.test().channels() + "x" + data.test().side() + "x" + data.test().side());
+        prov.put("augmentation", "random crop with padding " + o.dataset().augmentation().pad()
+                + (o.dataset().augmentation().flip() ? ", horizontal flip" : ""));
         prov.put("network", o.network().toString());
         prov.put("published_network", o.network().equals(org.pcmsim.nn.model.ResNetSpec.RESNET32));
         prov.put("model_file", m.file().toString());
@@ -315,6 +316,7 @@ public final class DnnExperiments {
         prov.put("read_streams", "per layer, keyed by (seed, chip, layer) for programming and (seed, chip, layer, "
                 + "time, chunk) for each read; independent of the thread count");
         prov.put("onednn_helpers", OneDnn.helpersEnabled());
+        prov.put("chips_reused_from_work_folder", finished);
         prov.put("evaluation_seconds", (System.nanoTime() - start) / 1e9);
         prov.put("version", Version.get());
         return new FigureResult(name, fig, title, axis, times, panels, rows, prov);
@@ -332,6 +334,24 @@ public final class DnnExperiments {
      */
     static double[][] chipAccuracies(ChunkedEvaluator ev, Model trained, AnalogConfig ac, Config c, double[] times,
                                      LabeledImages test, Batches.Normalization norm, DnnOptions o, Runnable afterChip) {
+        try {
+            return chipAccuracies(ev, trained, ac, c, times, test, norm, o, null, afterChip);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As {@link #chipAccuracies(ChunkedEvaluator, Model, AnalogConfig, Config, double[], LabeledImages,
+     * Batches.Normalization, DnnOptions, Runnable)}, taking the (chip, time) results found in
+     * {@code store} and adding each chip's new ones to it once the chip is done.
+     *
+     * @param store per-chip results of earlier runs, or null for none
+     * @throws IOException if the store cannot be read or written
+     */
+    static double[][] chipAccuracies(ChunkedEvaluator ev, Model trained, AnalogConfig ac, Config c, double[] times,
+                                     LabeledImages test, Batches.Normalization norm, DnnOptions o, ChipResults store,
+                                     Runnable afterChip) throws IOException {
         AnalogNetwork chip = AnalogNetwork.convert(trained, ac);
         List<AnalogNetwork> replicas = new ArrayList<>();
         for (int i = 0; i < ev.threads(); i++) {
@@ -339,14 +359,24 @@ public final class DnnExperiments {
         }
         double[][] acc = new double[times.length][o.chips()];
         for (int k = 0; k < o.chips(); k++) {
-            chip.program(o.seed(), chipIndex(c, k));
-            double[] a = ev.accuracy(replicas, test, norm, o.evalBatchSize(), times.length, (r, ti, chunk, x) -> {
-                r.setDriftTime(times[ti]);
-                r.seekRead(chunk);
-                return r.output(x);
-            });
-            for (int ti = 0; ti < times.length; ti++) {
-                acc[ti][k] = a[ti];
+            // A read's noise depends only on (seed, chip, layer, time, chunk), so any subset of the
+            // times gives each time the accuracy it has in the whole set.
+            Map<Double, Double> known = store == null ? Map.of() : store.load(c, k, times);
+            double[] todo = java.util.Arrays.stream(times).filter(t -> !known.containsKey(t)).toArray();
+            double[] a = new double[0];
+            if (todo.length > 0) {
+                chip.program(o.seed(), chipIndex(c, k));
+                a = ev.accuracy(replicas, test, norm, o.evalBatchSize(), todo.length, (r, ti, chunk, x) -> {
+                    r.setDriftTime(todo[ti]);
+                    r.seekRead(chunk);
+                    return r.output(x);
+                });
+                if (store != null) {
+                    store.store(c, k, todo, a);
+                }
+            }
+            for (int ti = 0, j = 0; ti < times.length; ti++) {
+                acc[ti][k] = known.containsKey(times[ti]) ? known.get(times[ti]) : a[j++];
             }
             afterChip.run();
         }

@@ -26,6 +26,18 @@ public record ResNetSpec(String name, int blocksPerStage, int[] widths, int stem
      */
     public static final ResNetSpec RESNET8_CI = new ResNetSpec("resnet8-ci", 1, new int[] {8, 16, 32}, 2);
 
+    /** ResNet-8 (3 × 1 basic blocks) at the published widths 16/32/64, stride-1 stem. */
+    public static final ResNetSpec RESNET8 = new ResNetSpec("resnet8", 1, new int[] {16, 32, 64}, 1);
+
+    /** ResNet-14 (3 × 2 basic blocks) at the published widths 16/32/64, stride-1 stem. */
+    public static final ResNetSpec RESNET14 = new ResNetSpec("resnet14", 2, new int[] {16, 32, 64}, 1);
+
+    /** ResNet-20 (3 × 3 basic blocks) at the published widths 16/32/64, stride-1 stem. */
+    public static final ResNetSpec RESNET20 = new ResNetSpec("resnet20", 3, new int[] {16, 32, 64}, 1);
+
+    /** Every preset, for {@link #byName}. */
+    private static final ResNetSpec[] PRESETS = {RESNET32, RESNET20, RESNET14, RESNET8, RESNET8_CI};
+
     /** Validates the shape. */
     public ResNetSpec {
         if (name == null || name.isBlank()) {
@@ -54,16 +66,21 @@ public record ResNetSpec(String name, int blocksPerStage, int[] widths, int stem
     }
 
     /**
-     * @param name {@code resnet32} or {@code resnet8-ci}
+     * @param name {@code resnet32}, {@code resnet20}, {@code resnet14}, {@code resnet8} or {@code resnet8-ci}
      * @return the preset
      */
     public static ResNetSpec byName(String name) {
-        for (ResNetSpec s : new ResNetSpec[] {RESNET32, RESNET8_CI}) {
+        for (ResNetSpec s : PRESETS) {
             if (s.name.equals(name)) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown network '" + name + "', expected resnet32 or resnet8-ci");
+        throw new IllegalArgumentException("unknown network '" + name + "', expected " + names());
+    }
+
+    /** @return the preset names, separated by commas */
+    public static String names() {
+        return String.join(", ", Arrays.stream(PRESETS).map(ResNetSpec::name).toList());
     }
 
     @Override

@@ -21,12 +21,19 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.pcmsim.nn.data.LabeledImages;
 
-/** Builds CIFAR ResNets ({@link ResNetSpec}) as DL4J computation graphs. */
+/**
+ * Builds CIFAR ResNets ({@link ResNetSpec}) as DL4J computation graphs, for CIFAR-10's 3 × 32 × 32
+ * input or any other square input (Fashion-MNIST: 1 × 28 × 28). The network is fully
+ * convolutional up to its global average pooling, so only the stem's input channels depend on the
+ * input shape.
+ */
 public final class ResNets {
     private ResNets() {
     }
 
     /**
+     * A ResNet for CIFAR-10's 3 × 32 × 32 input.
+     *
      * @param spec the architecture
      * @param seed parameter-initialisation seed
      * @param updater the optimiser (e.g. SGD with momentum and a learning-rate schedule)
@@ -35,6 +42,24 @@ public final class ResNets {
      * @return an initialised network
      */
     public static ComputationGraph build(ResNetSpec spec, long seed, IUpdater updater, double l2, IWeightNoise weightNoise) {
+        return build(spec, LabeledImages.CHANNELS, LabeledImages.SIDE, seed, updater, l2, weightNoise);
+    }
+
+    /**
+     * @param spec the architecture
+     * @param channels input channels, ≥ 1 (3 for CIFAR-10, 1 for Fashion-MNIST)
+     * @param side input height = width, pixels, ≥ 1 (32, 28)
+     * @param seed parameter-initialisation seed
+     * @param updater the optimiser (e.g. SGD with momentum and a learning-rate schedule)
+     * @param l2 L2 penalty on weights (PyTorch's weight decay), ≥ 0
+     * @param weightNoise noise on every convolution and dense weight during training, or null
+     * @return an initialised network
+     */
+    public static ComputationGraph build(ResNetSpec spec, int channels, int side, long seed, IUpdater updater, double l2,
+                                         IWeightNoise weightNoise) {
+        if (channels < 1 || side < 1) {
+            throw new IllegalArgumentException("channels and side must be >= 1, got " + channels + " and " + side);
+        }
         if (!(l2 >= 0)) {
             throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
         }
@@ -47,7 +72,7 @@ public final class ResNets {
                 .convolutionMode(ConvolutionMode.Same)
                 .graphBuilder()
                 .addInputs("in")
-                .setInputTypes(InputType.convolutional(LabeledImages.SIDE, LabeledImages.SIDE, LabeledImages.CHANNELS));
+                .setInputTypes(InputType.convolutional(side, side, channels));
         int[] w = spec.widths();
         String x = convBn(g, "stem", "in", w[0], 3, spec.stemStride(), weightNoise, true);
         for (int s = 0; s < 3; s++) {

@@ -18,7 +18,7 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.pcmsim.montecarlo.ProgressListener;
-import org.pcmsim.montecarlo.TrialStreams;
+import org.pcmsim.nn.NnStream;
 import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.data.LabeledImages;
 import org.pcmsim.nn.model.ResNetSpec;
@@ -28,7 +28,7 @@ import org.pcmsim.nn.model.ResNets;
  * Trains a ResNet in two phases — digital baseline, then noise-aware fine-tuning — with a
  * checkpoint after every epoch, and resumes from the last checkpoint after an interruption.
  *
- * <p>Epoch e shuffles and augments with {@code TrialStreams.stream(seed, e, DATA)}, and the
+ * <p>Epoch e shuffles and augments with {@code NnStream.TRAINING_ORDER.stream(seed, e)}, and the
  * training noise depends only on (seed, layer, iteration), so a resumed run repeats exactly what
  * an uninterrupted run would have done. The checkpoint is {@code checkpoint.zip} (model with
  * updater state and normalisation) plus {@code checkpoint.properties} (epochs done and a
@@ -43,16 +43,30 @@ public final class Trainer {
     private final ResNetSpec spec;
     private final TrainingOptions options;
     private final Path checkpointDir;
+    private final Batches.Augmentation augmentation;
 
     /**
+     * A trainer with CIFAR-10's augmentation (random crop with padding 4, flips).
+     *
      * @param spec the architecture
      * @param options hyper-parameters
      * @param checkpointDir folder of the checkpoint, or null for none
      */
     public Trainer(ResNetSpec spec, TrainingOptions options, Path checkpointDir) {
+        this(spec, options, checkpointDir, Batches.Augmentation.CIFAR);
+    }
+
+    /**
+     * @param spec the architecture
+     * @param options hyper-parameters
+     * @param checkpointDir folder of the checkpoint, or null for none
+     * @param augmentation the training images' random crop and flips
+     */
+    public Trainer(ResNetSpec spec, TrainingOptions options, Path checkpointDir, Batches.Augmentation augmentation) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.options = Objects.requireNonNull(options, "options");
         this.checkpointDir = checkpointDir;
+        this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
     }
 
     /**
@@ -93,18 +107,18 @@ public final class Trainer {
         for (int e = done; e < end; e++) {
             boolean noiseAware = e >= options.baselineEpochs();
             if (net == null) {
-                net = noiseAware ? noiseAwareNet(null) : baselineNet();
+                net = noiseAware ? noiseAwareNet(null, train) : baselineNet(train);
             } else if (noiseAware && e == options.baselineEpochs()) {
-                net = noiseAwareNet(net);
+                net = noiseAwareNet(net, train);
             }
             // Epoch-based learning-rate schedules read the phase's own epoch count.
             net.getConfiguration().setEpochCount(noiseAware ? e - options.baselineEpochs() : e);
-            UniformRandomProvider rng = TrialStreams.stream(options.seed(), e, TrialStreams.DATA);
+            UniformRandomProvider rng = NnStream.TRAINING_ORDER.stream(options.seed(), e);
             int[] order = Batches.permutation(train.count(), rng);
             for (int s = 0; s < steps; s++) {
                 int from = s * options.batchSize();
                 int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
-                DataSet ds = Batches.batch(train, idx, norm, rng);
+                DataSet ds = Batches.batch(train, idx, norm, augmentation, rng);
                 net.fit(ds);
                 listener.progress((long) e * steps + s + 1, total);
             }
@@ -115,7 +129,7 @@ public final class Trainer {
         return net;
     }
 
-    private ComputationGraph baselineNet() {
+    private ComputationGraph baselineNet(LabeledImages train) {
         int b = options.baselineEpochs();
         Map<Integer, Double> lr = new HashMap<>();
         lr.put(0, options.baselineLearningRate());
@@ -123,12 +137,12 @@ public final class Trainer {
             lr.put(b / 2, options.baselineLearningRate() * 0.1);
             lr.put(3 * b / 4, options.baselineLearningRate() * 0.01);
         }
-        return ResNets.build(spec, options.seed(), new Nesterovs(new MapSchedule(ScheduleType.EPOCH, lr),
-                options.momentum()), options.weightDecay(), null);
+        return ResNets.build(spec, train.channels(), train.side(), NnStream.INITIALISATION.seed(options.seed()),
+                new Nesterovs(new MapSchedule(ScheduleType.EPOCH, lr), options.momentum()), options.weightDecay(), null);
     }
 
     /** A fresh noise-aware network (its own updater state) starting from the baseline's parameters. */
-    private ComputationGraph noiseAwareNet(ComputationGraph baseline) {
+    private ComputationGraph noiseAwareNet(ComputationGraph baseline, LabeledImages train) {
         int f = options.noiseAwareEpochs();
         Map<Integer, Double> lr = new HashMap<>();
         lr.put(0, options.noiseAwareLearningRate());
@@ -137,7 +151,8 @@ public final class Trainer {
         }
         NoiseAwareWeightNoise noise = new NoiseAwareWeightNoise(options.seed(), options.relativeNoise(),
                 options.clipSigmas());
-        ComputationGraph net = ResNets.build(spec, options.seed(), new Nesterovs(new MapSchedule(ScheduleType.EPOCH, lr),
+        ComputationGraph net = ResNets.build(spec, train.channels(), train.side(),
+                NnStream.INITIALISATION.seed(options.seed()), new Nesterovs(new MapSchedule(ScheduleType.EPOCH, lr),
                 options.momentum()), options.weightDecay(), noise);
         if (baseline != null) {
             net.setParams(baseline.params());
@@ -163,7 +178,8 @@ public final class Trainer {
 
     private String fingerprint(LabeledImages train, Batches.Normalization norm) {
         long h = java.util.Arrays.hashCode(train.labels()) * 31L + train.count();
-        return spec.name() + "|" + options + "|images=" + train.count() + "|labels=" + Long.toHexString(h)
+        return spec.name() + "|" + options + "|augmentation=" + augmentation + "|streams=named|images=" + train.count()
+                + "x" + train.channels() + "x" + train.side() + "|labels=" + Long.toHexString(h)
                 + "|mean=" + java.util.Arrays.toString(norm.mean());
     }
 
