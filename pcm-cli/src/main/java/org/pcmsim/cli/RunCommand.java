@@ -263,7 +263,7 @@ public final class RunCommand implements Callable<Integer> {
         String command = commandLine();
         try (AtomicOutput group = new AtomicOutput(out)) {
             if (formats.contains(OutputFormat.CSV)) {
-                group.write(stem + ".csv", os -> CsvResultWriter.write(result, command, os));
+                group.write(stem + ".csv", os -> CsvResultWriter.write(result, os));
             }
             if (formats.contains(OutputFormat.PNG) || formats.contains(OutputFormat.SVG)) {
                 FigurePlotter.Figure fig = FigurePlotter.plot(result);
