@@ -23,4 +23,20 @@ final class Checks {
         }
         return v;
     }
+
+    /**
+     * A folder or file option: an empty value would silently mean the current folder, so it is refused.
+     */
+    static java.nio.file.Path path(CommandSpec spec, String option, String v) {
+        if (v.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '" + v
+                    + "' (an empty path; name a folder, e.g. " + option + " .)");
+        }
+        try {
+            return java.nio.file.Path.of(v);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '" + v
+                    + "' (" + e.getReason() + ")");
+        }
+    }
 }

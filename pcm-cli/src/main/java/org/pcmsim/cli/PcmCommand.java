@@ -59,7 +59,7 @@ public final class PcmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list, train, bench (see 'pcm --help')");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list, train, bench");
     }
 
     /**

@@ -81,9 +81,13 @@ public final class RunCommand implements Callable<Integer> {
     private Set<OutputFormat> formats = EnumSet.allOf(OutputFormat.class);
     private Integer slices;
 
+    Path out;
+
     @Option(names = "--out", order = 5, paramLabel = "DIR", defaultValue = "figures",
             description = "Output folder, created if needed (default: ${DEFAULT-VALUE}).")
-    Path out;
+    void setOut(String v) {
+        out = Checks.path(spec, "--out", v);
+    }
 
     @Parameters(index = "0", paramLabel = "<figure>", completionCandidates = FigureNames.class,
             description = "The figure to run: ${COMPLETION-CANDIDATES}.")
@@ -128,6 +132,14 @@ public final class RunCommand implements Callable<Integer> {
         formats = set;
     }
 
+    /** {@code --format ,} leaves no format: a usage error, not a run that writes nothing. */
+    private void checkFormats() {
+        if (formats.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': it names no format "
+                    + "(expected one or more of " + OutputFormat.choices() + ", comma separated)");
+        }
+    }
+
     @Option(names = "--slices", order = 7, paramLabel = "N",
             description = "BitNet only: n_W of the multi-slice series (default: 4, as published).")
     void setSlices(int n) {
@@ -151,6 +163,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkFormats();
         List<FigureProducer> all = parent.registry().resolve(figure).orElseThrow();
         if (all.stream().anyMatch(p -> p instanceof DnnFigureProducer)) {
             return callDnn((DnnFigureProducer) all.get(0));
@@ -293,19 +306,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * NIO puts only the path in the message of, e.g., AccessDeniedException; say what happened too.
-     *
      * @param e an I/O failure
-     * @return one line: what happened and to which file
+     * @return one line: what happened and to which file ({@link CliFailure#describe})
      */
     public static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f) {
-            String what = f.getReason() != null ? f.getReason()
-                    : f.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                            .toLowerCase(java.util.Locale.ROOT);
-            return what + (f.getFile() != null ? ": " + f.getFile() : "");
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return CliFailure.describe(e);
     }
 
     /** The command as typed, for provenance: {@code pcm run figure-4a --trials 5}. */
