@@ -163,6 +163,14 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return run();
+        } catch (OutOfMemoryError e) {
+            throw MemoryCheck.outOfMemory(e);
+        }
+    }
+
+    private Integer run() {
         checkFormats();
         List<FigureProducer> all = parent.registry().resolve(figure).orElseThrow();
         if (all.stream().anyMatch(p -> p instanceof DnnFigureProducer)) {
@@ -245,10 +253,18 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure(e.getMessage(), e);
         }
+        // Every figure of the run must fit in memory before the first one starts.
+        for (FigureProducer p : producers) {
+            if (p instanceof MvmFigureProducer m) {
+                RunSettings settings = settings(p);
+                MemoryCheck.check(p.name() + " at --crossbar-size " + settings.crossbar().size(),
+                        org.pcmsim.experiment.ExperimentRunner.configurations(m.spec(), settings),
+                        Math.min(settings.threads(), settings.trials()));
+            }
+        }
         boolean terminal = parent.stderrIsTerminal();
         for (FigureProducer p : producers) {
-            RunSettings settings = model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
-                    .withSeed(seed).withThreads(threads));
+            RunSettings settings = settings(p);
             Instant started = Instant.now();
             long t0 = System.nanoTime();
             FigureResult result;
@@ -265,6 +281,11 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private RunSettings settings(FigureProducer p) {
+        return model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials).withSeed(seed)
+                .withThreads(threads));
     }
 
     /** The file name stem: the figure name, marked when the read noise follows the published quirk. */

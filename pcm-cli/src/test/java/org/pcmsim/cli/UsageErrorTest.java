@@ -98,4 +98,18 @@ class UsageErrorTest {
         assertFalse(r.err.contains("figure-4b:"), "no progress: failed before computing: " + r.err);
         assertFalse(Files.exists(tmp.resolve("gone")), "nothing created");
     }
+
+    @org.junit.jupiter.api.Test
+    void aCrossbarTooLargeForTheHeapIsRefusedBeforeComputingWithHowToRaiseIt() {
+        // 4096 x 4096 on 2 threads needs about 35 GB: more than any test JVM here is given.
+        Path out = tmp.resolve("out");
+        CliRunner r = CliRunner.run("run", "all", "--crossbar-size", "4096", "--trials", "2", "--threads", "2",
+                "--out", out.toString());
+        assertEquals(1, r.exit, r.err);
+        assertEquals(1, r.errLines(), r.err);
+        assertTrue(r.err.contains("--crossbar-size 4096") && r.err.contains("GB of Java heap")
+                && r.err.contains("PCM_JAVA_OPTS=-Xmx"), r.err);
+        assertFalse(r.err.contains("\tat "), r.err);
+        assertFalse(Files.exists(out), "refused before anything is written");
+    }
 }
