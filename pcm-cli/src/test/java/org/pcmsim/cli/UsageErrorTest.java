@@ -31,6 +31,11 @@ class UsageErrorTest {
                 Arguments.of(new String[] {"run", "figure-4a", "--read-noise-norm", "max"}, "--read-noise-norm", "max"),
                 Arguments.of(new String[] {"run", "figure-4a", "--adc-bits", "40"}, "--adc-bits", "40"),
                 Arguments.of(new String[] {"run", "figure-4a", "--read-noise", "-1"}, "--read-noise", "-1"),
+                Arguments.of(new String[] {"run", "figure-4a", "--read-noise", "1e300"}, "--read-noise", "1.0E300"),
+                Arguments.of(new String[] {"run", "figure-4a", "--programming-noise", "1e300"}, "--programming-noise",
+                        "0..100"),
+                Arguments.of(new String[] {"run", "figure-4a", "--drift", "101"}, "--drift", "101"),
+                Arguments.of(new String[] {"run", "figure-4a", "--drift", "NaN"}, "--drift", "NaN"),
                 Arguments.of(new String[] {"run", "figure-4a", "--slices", "3"}, "--slices", "3"),
                 Arguments.of(new String[] {"run", "figure-4a", "--bogus"}, "--bogus", "--bogus"));
     }

@@ -48,6 +48,17 @@ class CsvContractTest {
         assertTrue(json.contains("\"command\"") && json.contains("\"seed\"") && json.contains("\"device\""), json);
     }
 
+    /** The largest noise scales accepted still give finite numbers (1e300 gave all-NaN and is refused). */
+    @Test
+    void theLargestAcceptedNoiseScalesGiveFiniteResults() throws IOException {
+        Path out = tmp.resolve("noisy");
+        assertEquals(0, run("run", "all", "--trials", "2", "--programming-noise", "100", "--read-noise", "100",
+                "--drift", "100", "--format", "csv", "--out", out.toString()));
+        for (Path csv : csvs(out)) {
+            CsvContract.read(csv);
+        }
+    }
+
     @Test
     void committedFiguresArePlainCsv() throws IOException {
         Path figures = Path.of("..", "figures");
