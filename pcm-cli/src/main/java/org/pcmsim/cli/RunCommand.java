@@ -203,6 +203,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new CliFailure(e.getMessage(), e);
         }
         String name = figureProducer.name();
+        org.pcmsim.cli.figures.DnnRunner.checkFiles(request).ifPresent(note -> note(name + ": " + note));
         long evaluations = figureProducer.evaluations(request);
         PhasedProgress.Phase training = new PhasedProgress.Phase(name + " training", "steps");
         PhasedProgress.Phase chipPhase = new PhasedProgress.Phase(name + " chips", "evaluations");
@@ -235,6 +236,14 @@ public final class RunCommand implements Callable<Integer> {
             o.flush();
         }
         return 0;
+    }
+
+    /** A line on stderr, beside the progress display, unless --quiet. */
+    private void note(String line) {
+        if (!common.quiet) {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        }
     }
 
     private Integer callMvm() {

@@ -75,6 +75,12 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure(e.getMessage(), e);
         }
+        DnnRunner.checkFiles(request).ifPresent(note -> {
+            if (!common.quiet) {
+                spec.commandLine().getErr().println("pcm train: " + note);
+                spec.commandLine().getErr().flush();
+            }
+        });
         boolean terminal = parent.stderrIsTerminal();
         long t0 = System.nanoTime();
         DnnRunner.Trained m;

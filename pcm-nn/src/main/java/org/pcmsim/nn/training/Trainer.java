@@ -243,7 +243,33 @@ public final class Trainer {
         if (!Files.isRegularFile(file)) {
             throw new IOException(damaged(state, "the model file " + file + " it names is missing"));
         }
+        String problem = modelZipProblem(file);
+        if (problem != null) {
+            throw new IOException(damaged(file, problem));
+        }
         return new Checkpoint(done, fingerprint, file);
+    }
+
+    /**
+     * A cheap check of a model file's structure before DL4J reads it (whose errors, e.g. "Cannot read
+     * from stream", name no file): a readable zip with the entries ModelSerializer writes.
+     *
+     * @return what is wrong, or null if it looks like a model
+     */
+    private static String modelZipProblem(Path file) throws IOException {
+        if (Files.size(file) == 0) {
+            return "it is empty";
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (String entry : new String[] {"configuration.json", "coefficients.bin"}) {
+                if (zip.getEntry(entry) == null) {
+                    return "it is a zip file without the model entry '" + entry + "'";
+                }
+            }
+            return null;
+        } catch (java.util.zip.ZipException e) {
+            return "it is not a complete zip file (" + reason(e) + ")";
+        }
     }
 
     private static ComputationGraph loadCheckpointModel(Path file) throws IOException {
@@ -313,12 +339,15 @@ public final class Trainer {
             throw new IOException("model file " + file + " is not a file; pass another --model (a model saved by "
                     + "pcm train, or a new path to train and save one there)");
         }
+        String problem = modelZipProblem(file);
+        if (problem != null) {
+            throw new IOException(notAModel(file, problem));
+        }
         ComputationGraph net;
         try {
             net = ComputationGraph.load(file.toFile(), false);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(notAModel(file, Files.size(file) == 0 ? "it is empty" : "it cannot be read as one ("
-                    + reason(e) + ")"), e);
+            throw new IOException(notAModel(file, "it cannot be read as one (" + reason(e) + ")"), e);
         }
         Batches.Normalization norm;
         try {
