@@ -25,12 +25,19 @@ final class MemoryCheck {
      * @throws CliFailure if the run would not fit
      */
     static void check(String what, List<MvmTrialConfig> configs, int threads) {
+        Runtime rt = Runtime.getRuntime();
+        check(what, configs, threads, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()), rt.maxMemory());
+    }
+
+    /**
+     * @param free heap bytes free for the run
+     * @param max the maximum heap, bytes
+     */
+    static void check(String what, List<MvmTrialConfig> configs, int threads, long free, long max) {
         long perThread = WorkingSet.bytesPerThread(configs);
         // G1 gives each large array whole heap regions: up to ~10 % more than the arrays themselves.
         perThread += perThread / 10;
         long need = perThread * threads + MARGIN;
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need <= free) {
             return;
         }
@@ -40,7 +47,7 @@ final class MemoryCheck {
                 : "";
         throw new CliFailure(String.format(Locale.ROOT, "%s needs about %s of Java heap on %d thread%s, but only %s "
                 + "is free (maximum heap %s); give Java more with PCM_JAVA_OPTS=-Xmx%dg%s", what, size(need), threads,
-                threads == 1 ? "" : "s", size(free), size(rt.maxMemory()), gigabytesFor(need + (rt.maxMemory() - free)),
+                threads == 1 ? "" : "s", size(free), size(max), gigabytesFor(need + (max - free)),
                 fewer), null);
     }
 
