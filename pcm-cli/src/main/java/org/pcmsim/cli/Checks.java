@@ -16,11 +16,34 @@ final class Checks {
         return v;
     }
 
+    /** The largest noise scale accepted: far beyond any device, yet every result stays finite. */
+    static final double MAX_SCALE = 100;
+
+    /**
+     * A multiplier of a published noise law. Huge values (1e300) overflow σ·ξ and turn every result
+     * into NaN, so they are refused rather than written as a meaningless figure.
+     */
     static double scale(CommandSpec spec, String option, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
+        if (!(v >= 0) || !(v <= MAX_SCALE)) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + v
-                    + " (must be a finite number >= 0)");
+                    + " (must be a number in 0.." + (int) MAX_SCALE + ", a multiple of the published noise)");
         }
         return v;
+    }
+
+    /**
+     * A folder or file option: an empty value would silently mean the current folder, so it is refused.
+     */
+    static java.nio.file.Path path(CommandSpec spec, String option, String v) {
+        if (v.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '" + v
+                    + "' (an empty path; name a folder, e.g. " + option + " .)");
+        }
+        try {
+            return java.nio.file.Path.of(v);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '" + v
+                    + "' (" + e.getReason() + ")");
+        }
     }
 }

@@ -147,6 +147,12 @@ public final class DnnArgs {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--data-dir': " + dataDir
                     + " (only with --dataset cifar10; synthetic data is generated under --work)");
         }
+        for (Object[] o : new Object[][] {{"--model", model}, {"--work", work}, {"--data-dir", dataDir}}) {
+            if (o[1] != null && o[1].toString().isBlank()) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '" + o[0]
+                        + "': '' (an empty path)");
+            }
+        }
         DnnRequest.Scale s = scale != null ? scale : dataset.equals("synthetic") ? DnnRequest.Scale.CI
                 : DnnRequest.Scale.PUBLISHED;
         Path w = work != null ? work : defaultWork();

@@ -59,7 +59,7 @@ public final class PcmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list, train, bench (see 'pcm --help')");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list, train, bench");
     }
 
     /**
@@ -140,7 +140,14 @@ public final class PcmCommand implements Callable<Integer> {
             System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
             System.setProperty("org.slf4j.simpleLogger.log.org.bytedeco.javacpp", "error");
         }
-        int code = commandLine(defaultRegistry(), Progress.stderrIsTerminal()).execute(args);
+        int code;
+        try {
+            code = commandLine(defaultRegistry(), Progress.stderrIsTerminal()).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Errors pass picocli's exception handler; any command (bench, train) ends in one line too.
+            System.err.println("pcm: error: " + MemoryCheck.outOfMemory(e).getMessage());
+            code = 1;
+        }
         System.exit(code);
     }
 }

@@ -83,9 +83,13 @@ public final class RunCommand implements Callable<Integer> {
     private Set<OutputFormat> formats = EnumSet.allOf(OutputFormat.class);
     private Integer slices;
 
+    Path out;
+
     @Option(names = "--out", order = 5, paramLabel = "DIR", defaultValue = "figures",
             description = "Output folder, created if needed (default: ${DEFAULT-VALUE}).")
-    Path out;
+    void setOut(String v) {
+        out = Checks.path(spec, "--out", v);
+    }
 
     @Parameters(index = "0", paramLabel = "<figure>", completionCandidates = FigureNames.class,
             description = "The figure to run: ${COMPLETION-CANDIDATES}.")
@@ -130,6 +134,14 @@ public final class RunCommand implements Callable<Integer> {
         formats = set;
     }
 
+    /** {@code --format ,} leaves no format: a usage error, not a run that writes nothing. */
+    private void checkFormats() {
+        if (formats.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': it names no format "
+                    + "(expected one or more of " + OutputFormat.choices() + ", comma separated)");
+        }
+    }
+
     @Option(names = "--slices", order = 7, paramLabel = "N",
             description = "BitNet only: n_W of the multi-slice series (default: 4, as published).")
     void setSlices(int n) {
@@ -153,6 +165,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return run();
+        } catch (OutOfMemoryError e) {
+            throw MemoryCheck.outOfMemory(e);
+        }
+    }
+
+    private Integer run() {
+        checkFormats();
         List<FigureProducer> all = parent.registry().resolve(figure).orElseThrow();
         if (all.stream().anyMatch(p -> p instanceof DnnFigureProducer)) {
             return callDnn((DnnFigureProducer) all.get(0));
@@ -190,6 +211,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new CliFailure(e.getMessage(), e);
         }
         String name = figureProducer.name();
+        org.pcmsim.cli.figures.DnnRunner.checkFiles(request).ifPresent(note -> note(name + ": " + note));
         long evaluations = figureProducer.evaluations(request);
         PhasedProgress.Phase training = new PhasedProgress.Phase(name + " training", "steps");
         PhasedProgress.Phase chipPhase = new PhasedProgress.Phase(name + " chips", "evaluations");
@@ -224,6 +246,14 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A line on stderr, beside the progress display, unless --quiet. */
+    private void note(String line) {
+        if (!common.quiet) {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        }
+    }
+
     private Integer callMvm() {
         List<FigureProducer> producers = new ArrayList<>(parent.registry().resolve(figure).orElseThrow());
         if (slices != null) {
@@ -240,10 +270,18 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure(e.getMessage(), e);
         }
+        // Every figure of the run must fit in memory before the first one starts.
+        for (FigureProducer p : producers) {
+            if (p instanceof MvmFigureProducer m) {
+                RunSettings settings = settings(p);
+                MemoryCheck.check(p.name() + " at --crossbar-size " + settings.crossbar().size(),
+                        org.pcmsim.experiment.ExperimentRunner.configurations(m.spec(), settings),
+                        Math.min(settings.threads(), settings.trials()));
+            }
+        }
         boolean terminal = parent.stderrIsTerminal();
         for (FigureProducer p : producers) {
-            RunSettings settings = model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
-                    .withSeed(seed).withThreads(threads));
+            RunSettings settings = settings(p);
             Instant started = Instant.now();
             long t0 = System.nanoTime();
             FigureResult result;
@@ -262,6 +300,11 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    private RunSettings settings(FigureProducer p) {
+        return model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials).withSeed(seed)
+                .withThreads(threads));
+    }
+
     /** The file name stem: the figure name, marked when the read noise follows the published quirk. */
     private String stem(FigureProducer p) {
         return model.normalization() == ReadNoiseNormalization.SLICE_MAX ? p.name() + "-slice-max" : p.name();
@@ -271,7 +314,7 @@ public final class RunCommand implements Callable<Integer> {
         String command = commandLine();
         try (AtomicOutput group = new AtomicOutput(out)) {
             if (formats.contains(OutputFormat.CSV)) {
-                group.write(stem + ".csv", os -> CsvResultWriter.write(result, command, os));
+                group.write(stem + ".csv", os -> CsvResultWriter.write(result, os));
             }
             if (formats.contains(OutputFormat.PNG) || formats.contains(OutputFormat.SVG)) {
                 FigurePlotter.Figure fig = FigurePlotter.plot(result);
@@ -301,19 +344,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * NIO puts only the path in the message of, e.g., AccessDeniedException; say what happened too.
-     *
      * @param e an I/O failure
-     * @return one line: what happened and to which file
+     * @return one line: what happened and to which file ({@link CliFailure#describe})
      */
     public static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f) {
-            String what = f.getReason() != null ? f.getReason()
-                    : f.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                            .toLowerCase(java.util.Locale.ROOT);
-            return what + (f.getFile() != null ? ": " + f.getFile() : "");
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return CliFailure.describe(e);
     }
 
     /** The command as typed, for provenance: {@code pcm run figure-4a --trials 5}. */

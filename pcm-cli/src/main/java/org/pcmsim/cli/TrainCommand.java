@@ -46,9 +46,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DnnArgs dnn;
 
+    Path out;
+
     @Option(names = "--out", order = 5, paramLabel = "DIR", defaultValue = "figures",
             description = "Folder of the default model file (default: ${DEFAULT-VALUE}, where 'pcm run' looks for it).")
-    Path out;
+    void setOut(String v) {
+        out = Checks.path(spec, "--out", v);
+    }
 
     @Option(names = "--seed", order = 2, paramLabel = "S",
             description = "Root seed of data, initialisation and training (default: " + RunSettings.DEFAULT_SEED + ").")
@@ -72,6 +76,12 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure(e.getMessage(), e);
         }
+        DnnRunner.checkFiles(request).ifPresent(note -> {
+            if (!common.quiet) {
+                spec.commandLine().getErr().println("pcm train: " + note);
+                spec.commandLine().getErr().flush();
+            }
+        });
         boolean terminal = parent.stderrIsTerminal();
         long t0 = System.nanoTime();
         DnnRunner.Trained m;

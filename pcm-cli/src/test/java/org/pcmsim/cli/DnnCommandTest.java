@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,16 +121,7 @@ class DnnCommandTest {
         assertTrue(r.out.contains("trained in this run"), r.out);
         assertTrue(r.err.contains("figure-5a training") && r.err.contains("figure-5a chips"), r.err);
 
-        List<String> lines = Files.readAllLines(out.resolve("figure-5a-synthetic.csv"));
-        assertTrue(lines.get(0).startsWith("#") && lines.get(0).contains("synthetic CIFAR-format data (not CIFAR-10)"),
-                lines.get(0));
-        assertEquals("figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std",
-                lines.stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
-        List<CSVRecord> records;
-        try (Reader in = Files.newBufferedReader(out.resolve("figure-5a-synthetic.csv"));
-             CSVParser p = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().get().parse(in)) {
-            records = p.getRecords();
-        }
+        List<CSVRecord> records = org.pcmsim.cli.output.CsvContract.read(out.resolve("figure-5a-synthetic.csv"));
         List<CSVRecord> digital = records.stream().filter(x -> x.get("algorithm").equals("digital")).toList();
         assertEquals(1, digital.size());
         assertEquals("0", digital.get(0).get("n_w"));
@@ -146,6 +134,7 @@ class DnnCommandTest {
         }
         JsonNode doc = new ObjectMapper().readTree(out.resolve("figure-5a-synthetic.json").toFile());
         assertTrue(doc.get("provenance").get("synthetic").asBoolean());
+        assertTrue(doc.get("title").asText().contains("synthetic CIFAR-format data (not CIFAR-10)"), doc.toString());
         assertEquals("synthetic", doc.get("run").get("dataset").asText());
         assertTrue(ImageIO.read(out.resolve("figure-5a-synthetic.png").toFile()).getWidth() >= 1000, "PNG decodes");
 
@@ -185,7 +174,7 @@ class DnnCommandTest {
     }
 
     private static List<String> dataLines(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).toList();
+        return Files.readAllLines(csv);
     }
 
     private CliRunner runDnn(String figure, String... args) {

@@ -25,10 +25,17 @@ class UsageErrorTest {
                 Arguments.of(new String[] {"run", "figure-4a", "--seed", "x"}, "--seed", "x"),
                 Arguments.of(new String[] {"run", "figure-9z"}, "<figure>", "figure-9z"),
                 Arguments.of(new String[] {"run", "figure-4a", "--format", "png,gif"}, "--format", "gif"),
+                Arguments.of(new String[] {"run", "figure-4a", "--format", ","}, "--format", "no format"),
+                Arguments.of(new String[] {"run", "figure-4a", "--format", ""}, "--format", "format"),
                 Arguments.of(new String[] {"run", "figure-4a", "--threads", "0"}, "--threads", "0"),
                 Arguments.of(new String[] {"run", "figure-4a", "--read-noise-norm", "max"}, "--read-noise-norm", "max"),
                 Arguments.of(new String[] {"run", "figure-4a", "--adc-bits", "40"}, "--adc-bits", "40"),
                 Arguments.of(new String[] {"run", "figure-4a", "--read-noise", "-1"}, "--read-noise", "-1"),
+                Arguments.of(new String[] {"run", "figure-4a", "--read-noise", "1e300"}, "--read-noise", "1.0E300"),
+                Arguments.of(new String[] {"run", "figure-4a", "--programming-noise", "1e300"}, "--programming-noise",
+                        "0..100"),
+                Arguments.of(new String[] {"run", "figure-4a", "--drift", "101"}, "--drift", "101"),
+                Arguments.of(new String[] {"run", "figure-4a", "--drift", "NaN"}, "--drift", "NaN"),
                 Arguments.of(new String[] {"run", "figure-4a", "--slices", "3"}, "--slices", "3"),
                 Arguments.of(new String[] {"run", "figure-4a", "--bogus"}, "--bogus", "--bogus"));
     }
@@ -59,9 +66,55 @@ class UsageErrorTest {
     }
 
     @org.junit.jupiter.api.Test
-    void noSubcommandIsAUsageError() {
+    void noSubcommandIsAUsageErrorWithItsHintOnce() {
         CliRunner r = CliRunner.run();
         assertEquals(2, r.exit);
         assertEquals(1, r.errLines(), r.err);
+        assertEquals(1, r.err.split("--help", -1).length - 1, "the hint once: " + r.err);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"run figure-4a --trials 1 --out", "train --dataset synthetic --out",
+        "run figure-5a --dataset synthetic --model", "run figure-5a --dataset synthetic --work"})
+    void anEmptyPathIsAUsageError(String command) throws IOException {
+        Path here = Path.of("").toAbsolutePath();
+        java.util.List<String> before;
+        try (Stream<Path> s = Files.list(here)) {
+            before = s.map(Path::toString).sorted().toList();
+        }
+        String[] args = Stream.concat(Stream.of(command.split(" ")), Stream.of("")).toArray(String[]::new);
+        String option = args[args.length - 2];
+        CliRunner r = CliRunner.run(args);
+        assertEquals(2, r.exit, r.err);
+        assertEquals(1, r.errLines(), r.err);
+        assertTrue(r.err.contains(option) && r.err.contains("empty path"), r.err);
+        try (Stream<Path> s = Files.list(here)) {
+            assertEquals(before, s.map(Path::toString).sorted().toList(), "nothing written to the current folder");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDanglingSymlinkOutIsRejectedBeforeComputing() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), tmp.resolve("gone"));
+        CliRunner r = CliRunner.run("run", "figure-4b", "--trials", "100000", "--out", link.toString());
+        assertEquals(1, r.exit, r.err);
+        assertEquals(1, r.errLines(), r.err);
+        assertTrue(r.err.contains(link.toString()) && r.err.contains("does not exist"), r.err);
+        assertFalse(r.err.contains("figure-4b:"), "no progress: failed before computing: " + r.err);
+        assertFalse(Files.exists(tmp.resolve("gone")), "nothing created");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCrossbarTooLargeForTheHeapIsRefusedBeforeComputingWithHowToRaiseIt() {
+        // 4096 x 4096 on 2 threads needs about 35 GB: more than any test JVM here is given.
+        Path out = tmp.resolve("out");
+        CliRunner r = CliRunner.run("run", "all", "--crossbar-size", "4096", "--trials", "2", "--threads", "2",
+                "--out", out.toString());
+        assertEquals(1, r.exit, r.err);
+        assertEquals(1, r.errLines(), r.err);
+        assertTrue(r.err.contains("--crossbar-size 4096") && r.err.contains("GB of Java heap")
+                && r.err.contains("PCM_JAVA_OPTS=-Xmx"), r.err);
+        assertFalse(r.err.contains("\tat "), r.err);
+        assertFalse(Files.exists(out), "refused before anything is written");
     }
 }

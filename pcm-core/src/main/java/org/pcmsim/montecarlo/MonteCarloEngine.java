@@ -21,16 +21,37 @@ import org.pcmsim.device.PcmDeviceModel;
  * numbers whatever the thread count, and {@link #replay} recomputes any single trial. Because the
  * data stream does not depend on the configuration, trial i of every configuration sees the same
  * weights and inputs (common random numbers), which sharpens comparisons between configurations.
+ *
+ * <p>Memory: each trial's η is folded into running statistics in trial order ({@link TrialFolder}),
+ * so a run needs memory independent of the trial count unless {@link #keepingTrials()} asks for
+ * every trial's values.
  */
 public final class MonteCarloEngine {
+    /** Trials a worker may run ahead of the oldest unfinished one, per thread. */
+    private static final int WINDOW_PER_THREAD = 64;
+
     private final int threads;
+    private final boolean keepTrials;
 
     /** @param threads worker threads, ≥ 1 */
     public MonteCarloEngine(int threads) {
+        this(threads, false);
+    }
+
+    private MonteCarloEngine(int threads, boolean keepTrials) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
+        this.keepTrials = keepTrials;
+    }
+
+    /**
+     * @return this engine, but its results also keep every trial's η ({@link MonteCarloResult#trial},
+     *     {@link MonteCarloResult#etaAt}): memory proportional to trials × configurations × times
+     */
+    public MonteCarloEngine keepingTrials() {
+        return new MonteCarloEngine(threads, true);
     }
 
     /** @return an engine with one thread per available processor */
@@ -50,7 +71,7 @@ public final class MonteCarloEngine {
      * @param times read times, s, strictly increasing
      * @param trials T ≥ 1
      * @param seed root seed
-     * @return η per trial and time
+     * @return mean and spread of η per time (and every trial's η if {@link #keepingTrials()})
      */
     public MonteCarloResult run(MvmTrialConfig config, double[] times, int trials, long seed) {
         return runAll(List.of(config), times, trials, seed, ProgressListener.NONE).get(0);
@@ -79,7 +100,9 @@ public final class MonteCarloEngine {
             return List.of();
         }
         int nc = configs.size();
-        double[][][] eta = new double[nc][trials][];
+        int nt = times.length;
+        int nThreads = Math.min(threads, trials);
+        TrialFolder folder = new TrialFolder(nc, nt, trials, (long) WINDOW_PER_THREAD * nThreads, keepTrials);
         long total = (long) nc * trials;
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
@@ -90,11 +113,13 @@ public final class MonteCarloEngine {
             int[] readsOf = sameReads(configs, perConfig);
             Map<CrossbarConfig, TrialData> data = new HashMap<>();
             long i;
-            while (failure.get() == null && (i = next.getAndIncrement()) < trials) {
-                try {
+            try {
+                while (failure.get() == null && (i = next.getAndIncrement()) < trials && folder.awaitTurn(i)) {
                     for (TrialData d : data.values()) {
                         d.draw(seed, i);
                     }
+                    double[] eta = new double[nc * nt];
+                    double[] e = new double[nt];
                     for (int c = 0; c < nc; c++) {
                         MvmTrialConfig config = configs.get(c);
                         TrialData d = data.get(config.crossbar());
@@ -103,18 +128,17 @@ public final class MonteCarloEngine {
                             d.draw(seed, i);
                             data.put(config.crossbar(), d);
                         }
-                        double[] e = new double[times.length];
                         perConfig[c].run(d, seed, i, times, e, readsOf[c] < 0 ? null : perConfig[readsOf[c]]);
-                        eta[c][(int) i] = e;
+                        System.arraycopy(e, 0, eta, c * nt, nt);
                         listener.progress(done.incrementAndGet(), total);
                     }
-                } catch (RuntimeException | Error ex) {
-                    failure.compareAndSet(null, ex);
-                    return;
+                    folder.add(i, eta);
                 }
+            } catch (RuntimeException | Error ex) {
+                failure.compareAndSet(null, ex);
+                folder.stop();
             }
         };
-        int nThreads = Math.min(threads, trials);
         List<Thread> pool = new ArrayList<>();
         for (int k = 1; k < nThreads; k++) {
             Thread t = new Thread(worker, "pcm-montecarlo-" + k);
@@ -129,6 +153,7 @@ public final class MonteCarloEngine {
             }
         } catch (InterruptedException e) {
             failure.compareAndSet(null, new CancellationException("Monte Carlo run interrupted"));
+            folder.stop();
             for (Thread t : pool) {
                 try {
                     t.join();
@@ -145,9 +170,13 @@ public final class MonteCarloEngine {
         if (f instanceof Error er) {
             throw er;
         }
+        if (folder.folded() != trials) {
+            throw new IllegalStateException("folded " + folder.folded() + " of " + trials + " trials");
+        }
         List<MonteCarloResult> out = new ArrayList<>(nc);
         for (int c = 0; c < nc; c++) {
-            out.add(new MonteCarloResult(configs.get(c), times, eta[c], seed));
+            out.add(new MonteCarloResult(configs.get(c), times, trials, folder.mean(c), folder.std(c), folder.kept(c),
+                    seed));
         }
         return out;
     }

@@ -1,27 +1,38 @@
 package org.pcmsim.montecarlo;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The relative errors η of every trial of one configuration at every read time, with their mean and
- * sample standard deviation (divisor T − 1) per time.
+ * The relative error η of one configuration at every read time: mean and sample standard deviation
+ * (divisor T − 1) over the trials, and, only if the engine was asked to keep them
+ * ({@link MonteCarloEngine#keepingTrials()}), every trial's values. The statistics are computed as
+ * the trials stream in, so a result needs memory independent of the trial count.
  */
 public final class MonteCarloResult {
     private final MvmTrialConfig config;
     private final double[] times;
+    private final int trials;
+    private final double[] mean;
+    private final double[] std;
     private final double[][] eta;
     private final long seed;
 
     /**
      * @param config the configuration
      * @param times read times, s
-     * @param eta η per trial (first index) and time (second index); kept, not copied
+     * @param trials T
+     * @param mean mean η per time
+     * @param std sample standard deviation of η per time
+     * @param eta η per trial (first index) and time (second index), or null if not kept; kept, not copied
      * @param seed the root seed
      */
-    MonteCarloResult(MvmTrialConfig config, double[] times, double[][] eta, long seed) {
+    MonteCarloResult(MvmTrialConfig config, double[] times, int trials, double[] mean, double[] std, double[][] eta,
+                     long seed) {
         this.config = Objects.requireNonNull(config);
         this.times = times.clone();
+        this.trials = trials;
+        this.mean = mean.clone();
+        this.std = std.clone();
         this.eta = eta;
         this.seed = seed;
     }
@@ -38,7 +49,7 @@ public final class MonteCarloResult {
 
     /** @return the number of trials */
     public int trials() {
-        return eta.length;
+        return trials;
     }
 
     /** @return the read times, s */
@@ -46,24 +57,40 @@ public final class MonteCarloResult {
         return times.clone();
     }
 
+    /** @return whether every trial's values were kept ({@link #trial}, {@link #etaAt}) */
+    public boolean hasTrialValues() {
+        return eta != null;
+    }
+
     /**
      * @param trial trial index
      * @return η of that trial at every time
+     * @throws IllegalStateException if the per-trial values were not kept
      */
     public double[] trial(int trial) {
-        return eta[trial].clone();
+        return values()[trial].clone();
     }
 
     /**
      * @param timeIndex index into {@link #times()}
      * @return η of every trial at that time
+     * @throws IllegalStateException if the per-trial values were not kept
      */
     public double[] etaAt(int timeIndex) {
-        double[] v = new double[eta.length];
+        double[][] e = values();
+        double[] v = new double[e.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = eta[i][timeIndex];
+            v[i] = e[i][timeIndex];
         }
         return v;
+    }
+
+    private double[][] values() {
+        if (eta == null) {
+            throw new IllegalStateException("the per-trial values of " + config.slicing()
+                    + " were not kept; run with MonteCarloEngine.keepingTrials()");
+        }
+        return eta;
     }
 
     /**
@@ -71,11 +98,7 @@ public final class MonteCarloResult {
      * @return mean η over trials
      */
     public double mean(int timeIndex) {
-        double s = 0;
-        for (double[] e : eta) {
-            s += e[timeIndex];
-        }
-        return s / eta.length;
+        return mean[timeIndex];
     }
 
     /**
@@ -83,16 +106,7 @@ public final class MonteCarloResult {
      * @return sample standard deviation of η over trials (0 for a single trial)
      */
     public double std(int timeIndex) {
-        if (eta.length < 2) {
-            return 0.0;
-        }
-        double m = mean(timeIndex);
-        double s = 0;
-        for (double[] e : eta) {
-            double d = e[timeIndex] - m;
-            s += d * d;
-        }
-        return Math.sqrt(s / (eta.length - 1));
+        return std[timeIndex];
     }
 
     /**
@@ -100,7 +114,7 @@ public final class MonteCarloResult {
      * @return standard error of the mean, std / sqrt(T)
      */
     public double standardError(int timeIndex) {
-        return std(timeIndex) / Math.sqrt(eta.length);
+        return std(timeIndex) / Math.sqrt(trials);
     }
 
     @Override
@@ -110,10 +124,5 @@ public final class MonteCarloResult {
             b.append(String.format(" t=%.3g s eta=%.5f±%.5f", times[t], mean(t), std(t)));
         }
         return b.toString();
-    }
-
-    /** @return a deep copy of the per-trial values */
-    double[][] values() {
-        return Arrays.stream(eta).map(double[]::clone).toArray(double[][]::new);
     }
 }

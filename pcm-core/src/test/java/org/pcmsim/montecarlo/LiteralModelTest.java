@@ -36,7 +36,7 @@ class LiteralModelTest {
             SlicingScheme.of(SlicingAlgorithm.MAX_FILL_EC, 2, 1), SlicingScheme.of(SlicingAlgorithm.MAX_FILL, 4, 3),
             SlicingScheme.positional(4)};
         for (SlicingScheme s : schemes) {
-            MonteCarloResult engine = MonteCarloEngine.allCores().run(MvmTrialConfig.paper(s), TIMES, TRIALS, 5);
+            MonteCarloResult engine = MonteCarloEngine.allCores().keepingTrials().run(MvmTrialConfig.paper(s), TIMES, TRIALS, 5);
             double[][] literal = new double[TRIALS][];
             for (int t = 0; t < TRIALS; t++) {
                 literal[t] = literalTrial(s, 5, t);

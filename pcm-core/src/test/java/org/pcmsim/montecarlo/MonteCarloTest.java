@@ -56,15 +56,50 @@ class MonteCarloTest {
                 MvmTrialConfig.paper(SlicingScheme.positional(4)).withSampling(ReadNoiseSampling.PER_DEVICE),
                 // Reuses the slice outputs of Equal-fill b_W = 2 (same chip): must equal its own replay.
                 MvmTrialConfig.paper(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 2, 5)));
-        List<MonteCarloResult> one = new MonteCarloEngine(1).runAll(configs, TIMES, 7, 99, ProgressListener.NONE);
-        List<MonteCarloResult> two = new MonteCarloEngine(2).runAll(configs, TIMES, 7, 99, ProgressListener.NONE);
+        List<MonteCarloResult> one = new MonteCarloEngine(1).keepingTrials().runAll(configs, TIMES, 7, 99,
+                ProgressListener.NONE);
+        List<MonteCarloResult> two = new MonteCarloEngine(2).keepingTrials().runAll(configs, TIMES, 7, 99,
+                ProgressListener.NONE);
         List<MonteCarloResult> three = new MonteCarloEngine(3).runAll(configs, TIMES, 7, 99, ProgressListener.NONE);
         for (int c = 0; c < configs.size(); c++) {
             for (int t = 0; t < 7; t++) {
                 assertArrayEquals(one.get(c).trial(t), two.get(c).trial(t), 0.0);
-                assertArrayEquals(one.get(c).trial(t), three.get(c).trial(t), 0.0);
+            }
+            for (int k = 0; k < TIMES.length; k++) {
+                // The streamed statistics too, to the last bit, kept or not.
+                assertEquals(one.get(c).mean(k), two.get(c).mean(k), 0.0);
+                assertEquals(one.get(c).mean(k), three.get(c).mean(k), 0.0);
+                assertEquals(one.get(c).std(k), two.get(c).std(k), 0.0);
+                assertEquals(one.get(c).std(k), three.get(c).std(k), 0.0);
             }
             assertArrayEquals(one.get(c).trial(5), MonteCarloEngine.replay(configs.get(c), TIMES, 99, 5), 0.0);
+        }
+        assertFalse(three.get(0).hasTrialValues(), "per-trial values only on request");
+        assertThrows(IllegalStateException.class, () -> three.get(0).trial(0));
+    }
+
+    /** Streaming, with many more trials than the fold window, gives the two-pass mean and spread. */
+    @Test
+    void streamedStatisticsEqualTheTwoPassOnesOverManyTrials() {
+        MvmTrialConfig paper = MvmTrialConfig.paper(SlicingScheme.of(SlicingAlgorithm.MAX_FILL, 2, 2));
+        MvmTrialConfig small = new MvmTrialConfig(CrossbarConfig.paper().withSize(8), paper.device(), paper.slicing(),
+                paper.weights(), paper.sampling());
+        int trials = 3000;
+        MonteCarloResult r = new MonteCarloEngine(3).keepingTrials().run(small, TIMES, trials, 4);
+        for (int k = 0; k < TIMES.length; k++) {
+            double[] v = r.etaAt(k);
+            double s = 0;
+            for (double x : v) {
+                s += x;
+            }
+            double m = s / trials;
+            double ss = 0;
+            for (double x : v) {
+                ss += (x - m) * (x - m);
+            }
+            assertEquals(m, r.mean(k), 0.0, "the mean is the plain sum in trial order / T");
+            assertEquals(Math.sqrt(ss / (trials - 1)), r.std(k), 1e-12 * r.std(k));
+            assertTrue(r.std(k) > 0);
         }
     }
 

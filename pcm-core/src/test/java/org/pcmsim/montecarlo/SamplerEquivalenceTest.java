@@ -25,7 +25,7 @@ class SamplerEquivalenceTest {
 
     @Test
     void bothSamplersGiveTheSameEtaDistribution() {
-        MonteCarloEngine engine = MonteCarloEngine.allCores();
+        MonteCarloEngine engine = MonteCarloEngine.allCores().keepingTrials();
         for (SlicingScheme s : new SlicingScheme[] {SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 1, 1),
             SlicingScheme.of(SlicingAlgorithm.MAX_FILL_EC, 4, 1), SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 8, 2)}) {
             MvmTrialConfig c = MvmTrialConfig.paper(s);

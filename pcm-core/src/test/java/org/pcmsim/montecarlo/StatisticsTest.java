@@ -19,7 +19,7 @@ class StatisticsTest {
     private static final double[] TIMES = {ReadTimes.T0, ReadTimes.MONTH};
     private static final int TRIALS = 100;
     private static final long SEED = 2022;
-    private static final MonteCarloEngine ENGINE = MonteCarloEngine.allCores();
+    private static final MonteCarloEngine ENGINE = MonteCarloEngine.allCores().keepingTrials();
 
     private static MonteCarloResult run(SlicingAlgorithm a, int n, int b) {
         return ENGINE.run(MvmTrialConfig.paper(SlicingScheme.of(a, n, b)), TIMES, TRIALS, SEED);

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.pcmsim.cli.CliFailure;
 import org.pcmsim.cli.RunCommand;
+import org.pcmsim.cli.output.AtomicOutput;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.nn.data.CifarBinary;
@@ -16,6 +18,8 @@ import org.pcmsim.nn.experiment.DatasetKind;
 import org.pcmsim.nn.experiment.DnnExperiments;
 import org.pcmsim.nn.experiment.DnnOptions;
 import org.pcmsim.nn.model.ResNetSpec;
+import org.pcmsim.nn.training.Trainer;
+import org.pcmsim.nn.training.TrainingFiles;
 
 /**
  * The bridge from the command line to pcm-nn. {@link #options} only builds pcm-nn's option record
@@ -112,6 +116,58 @@ public final class DnnRunner {
         if (!missing.isEmpty()) {
             throw new CliFailure("CIFAR-10 data folder '" + dir + "' has no " + String.join(", ", missing)
                     + " (expected the binary version: " + String.join(", ", expected) + ")", null);
+        }
+    }
+
+    /**
+     * Checks, before anything is computed, that the model can be read or saved and the work folder
+     * written, and reads the training checkpoint a run would resume from.
+     *
+     * @param r the request
+     * @return a line saying where training resumes, if it resumes
+     * @throws CliFailure naming the file or folder that is in the way, or a damaged checkpoint
+     */
+    public static Optional<String> checkFiles(DnnRequest r) {
+        DnnOptions o = options(r);
+        Path model = o.resolvedModelFile();
+        try {
+            // Model temporaries of a run that was killed (SIGKILL) before it could rename or delete them.
+            TrainingFiles.removeStaleTemporaries(model.toAbsolutePath().getParent());
+            if (Files.exists(model)) {
+                if (!Files.isRegularFile(model) || !Files.isReadable(model)) {
+                    throw new CliFailure("model file '" + model + "' is " + (Files.isRegularFile(model)
+                            ? "not readable" : "not a file") + "; pass another --model", null);
+                }
+                return Optional.empty();
+            }
+            Path parent = model.toAbsolutePath().getParent();
+            try {
+                AtomicOutput.checkWritable(parent);
+            } catch (IOException e) {
+                throw new CliFailure("cannot save the trained model to '" + model + "': " + e.getMessage()
+                        + "; pass a --model in a folder you can write", e);
+            }
+            try {
+                AtomicOutput.checkWritable(r.work());
+            } catch (IOException e) {
+                throw new CliFailure("cannot use the --work folder for checkpoints: " + e.getMessage(), e);
+            }
+            Path dir = DnnExperiments.checkpointDir(o);
+            if (Files.isDirectory(dir)) {
+                // Fails at once, naming the folder, if another run is training there.
+                TrainingFiles.lock(dir).close();
+            }
+            Trainer.Checkpoint c = Trainer.readCheckpoint(dir);
+            if (c == null || c.epochsDone() == 0) {
+                return Optional.empty();
+            }
+            int total = o.epochs() + o.noiseAwareEpochs();
+            return Optional.of(String.format(Locale.ROOT, "resuming from epoch %d of %d, checkpoint %s",
+                    Math.min(c.epochsDone(), total), total, c.model()));
+        } catch (IOException e) {
+            throw new CliFailure(RunCommand.describe(e), e);
+        } catch (IllegalStateException e) {
+            throw new CliFailure(e.getMessage(), e);
         }
     }
 

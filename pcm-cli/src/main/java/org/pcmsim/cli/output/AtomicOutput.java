@@ -137,8 +137,13 @@ public final class AtomicOutput implements AutoCloseable {
     public static void checkWritable(Path folder) throws IOException {
         Path abs = folder.toAbsolutePath().normalize();
         Path p = abs;
-        while (p != null && !Files.exists(p)) {
+        while (p != null && !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             p = p.getParent();
+        }
+        if (p != null && Files.isSymbolicLink(p) && !Files.exists(p)) {
+            // A dangling link: creating the folder would fail only after the whole computation.
+            throw new IOException("output folder '" + folder + "': '" + p + "' is a symbolic link to '"
+                    + Files.readSymbolicLink(p) + "', which does not exist");
         }
         if (p == null) {
             throw new IOException("cannot create output folder '" + folder + "': no existing parent");

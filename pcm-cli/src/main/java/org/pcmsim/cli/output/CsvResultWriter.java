@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.pcmsim.experiment.FigureResult;
@@ -16,40 +14,28 @@ import org.pcmsim.experiment.ResultRow;
  * Writes a figure's points in the project's one long CSV schema,
  * {@code figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std} ({@link ResultRow#COLUMNS}).
  *
- * <p>Provenance comes first as {@code #} comment lines (read with e.g. pandas
- * {@code read_csv(f, comment='#')}), then the header, then one row per point. A theory row has an
- * empty {@code std}.
+ * <p>Plain CSV (RFC 4180 quoting, UTF-8, {@code \n} line ends): the header row, then one row per
+ * point, nothing else, so that any CSV reader (pandas {@code read_csv}, Python's {@code csv}, R,
+ * spreadsheets) reads it with default settings. The provenance (version, seed, model, command) is in
+ * the {@code .json} file of the same name. A theory row has an empty {@code std}.
  */
 public final class CsvResultWriter {
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader(ResultRow.COLUMNS)
+            .setRecordSeparator('\n')
+            .get();
+
     private CsvResultWriter() {
     }
 
     /**
      * @param r the result
-     * @param command the command line that produced it, for the provenance comment
      * @param out where to write UTF-8 text; not closed
      * @throws IOException if writing fails
      */
-    public static void write(FigureResult r, String command, OutputStream out) throws IOException {
-        List<String> comments = new ArrayList<>();
-        comments.add(r.title());
-        // No start time or thread count here: they do not change the numbers, and leaving them to the
-        // JSON keeps a regenerated CSV byte-identical when the results are.
-        comments.add(ProvenanceSummary.run(r));
-        String model = ProvenanceSummary.model(r);
-        if (!model.isEmpty()) {
-            comments.add(model);
-        }
-        comments.add("command: " + command);
-        comments.add("full provenance in the .json file of the same name; std is empty for theory rows");
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader(ResultRow.COLUMNS)
-                .setCommentMarker('#')
-                .setHeaderComments(comments.toArray(Object[]::new))
-                .setRecordSeparator('\n')
-                .get();
+    public static void write(FigureResult r, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(w, format);
+        CSVPrinter printer = new CSVPrinter(w, FORMAT);
         for (ResultRow row : r.rows()) {
             printer.printRecord(row.figure(), row.series(), row.weights(), row.algorithm(), row.base(), row.nW(),
                     number(row.timeS()), row.trials(), row.metric(), number(row.mean()), number(row.std()));

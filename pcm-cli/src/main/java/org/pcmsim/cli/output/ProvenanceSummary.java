@@ -10,8 +10,8 @@ import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.experiment.FigureResult;
 
 /**
- * Short human-readable provenance of a {@link FigureResult}: the lines at the top of every CSV and
- * the line at the foot of every plot. Works from the result's provenance map alone, so results from
+ * Short human-readable provenance of a {@link FigureResult}: the line at the foot of every plot
+ * (the full provenance is in the JSON). Works from the result's provenance map alone, so results from
  * any producer can be summarised; model records it knows (crossbar, device) are spelled out.
  */
 public final class ProvenanceSummary {

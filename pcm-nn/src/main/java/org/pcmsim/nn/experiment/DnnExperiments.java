@@ -101,8 +101,7 @@ public final class DnnExperiments {
         long start = System.nanoTime();
         TrainingOptions t = new TrainingOptions(o.epochs(), o.noiseAwareEpochs(), o.batchSize(), 0.1, 0.01, 0.9,
                 1e-4, 0.038, 2.0, o.seed());
-        Trainer trainer = new Trainer(o.network(), t, o.outDir().resolve("checkpoints-" + o.dataset().id() + "-"
-                + o.network().name()), o.dataset().augmentation());
+        Trainer trainer = new Trainer(o.network(), t, checkpointDir(o), o.dataset().augmentation());
         ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
         Trainer.save(net, data.normalization(), file, false);
         double secs = (System.nanoTime() - start) / 1e9;
@@ -111,6 +110,14 @@ public final class DnnExperiments {
             return new TrainedModel(net, data.normalization(), file, true, secs, acc,
                     clippedAccuracy(ev, net, data, data.normalization(), o));
         }
+    }
+
+    /**
+     * @param o options
+     * @return the folder of the training checkpoint of these options
+     */
+    public static Path checkpointDir(DnnOptions o) {
+        return o.outDir().resolve("checkpoints-" + o.dataset().id() + "-" + o.network().name());
     }
 
     private static double clippedAccuracy(ChunkedEvaluator ev, ComputationGraph net, DnnData data,

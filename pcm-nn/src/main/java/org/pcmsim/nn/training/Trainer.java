@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,9 +29,14 @@ import org.pcmsim.nn.model.ResNets;
  *
  * <p>Epoch e shuffles and augments with {@code NnStream.TRAINING_ORDER.stream(seed, e)}, and the
  * training noise depends only on (seed, layer, iteration), so a resumed run repeats exactly what
- * an uninterrupted run would have done. The checkpoint is {@code checkpoint.zip} (model with
+ * an uninterrupted run would have done. The checkpoint is {@code checkpoint-<epochs>.zip} (model with
  * updater state and normalisation) plus {@code checkpoint.properties} (epochs done and a
  * fingerprint of the options), both replaced atomically.
+ *
+ * <p>Files: every model and checkpoint file is written under a unique temporary name and renamed
+ * when complete ({@link TrainingFiles}); the checkpoint folder is locked while training, so a second
+ * run on the same folder fails at once with a clear message instead of corrupting the first; a
+ * damaged checkpoint or model file is reported with its path and what to do.
  */
 public final class Trainer {
     /** Key of the normalisation object stored in model files. */
@@ -81,25 +85,40 @@ public final class Trainer {
      * @throws IOException if the checkpoint cannot be read or written
      * @throws IllegalStateException if the checkpoint belongs to other options
      */
+    @SuppressWarnings("try") // the lock is held for the try block's duration; its body need not name it
     public ComputationGraph train(LabeledImages train, Batches.Normalization norm, int stopAfterEpochs,
                                   ProgressListener listener) throws IOException {
         if (train.count() < 1) {
             throw new IllegalArgumentException("no training images");
         }
-        String fingerprint = fingerprint(train, norm);
+        if (checkpointDir == null) {
+            return train(train, norm, stopAfterEpochs, listener, fingerprint(train, norm));
+        }
+        try (TrainingFiles.Lock lock = TrainingFiles.lock(checkpointDir)) {
+            TrainingFiles.removeStaleTemporaries(checkpointDir);
+            // The fixed temporary names of earlier versions; safe to delete while the folder is locked.
+            Files.deleteIfExists(checkpointDir.resolve(MODEL + ".tmp"));
+            Files.deleteIfExists(checkpointDir.resolve(STATE + ".tmp"));
+            return train(train, norm, stopAfterEpochs, listener, fingerprint(train, norm));
+        }
+    }
+
+    private ComputationGraph train(LabeledImages train, Batches.Normalization norm, int stopAfterEpochs,
+                                   ProgressListener listener, String fingerprint) throws IOException {
         int done = 0;
         ComputationGraph net = null;
-        if (checkpointDir != null && Files.exists(checkpointDir.resolve(STATE))) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(checkpointDir.resolve(STATE))) {
-                p.load(in);
-            }
-            if (!fingerprint.equals(p.getProperty("fingerprint"))) {
+        Checkpoint saved = checkpointDir == null ? null : readCheckpoint(checkpointDir);
+        if (saved != null) {
+            if (!fingerprint.equals(saved.fingerprint())) {
                 throw new IllegalStateException("checkpoint in " + checkpointDir + " was made with other options ("
-                        + p.getProperty("fingerprint") + "), not " + fingerprint + "; delete it or use another folder");
+                        + saved.fingerprint() + "), not " + fingerprint + "; delete it or use another folder");
             }
-            done = Integer.parseInt(p.getProperty("epochsDone"));
-            net = ComputationGraph.load(checkpointDir.resolve(MODEL).toFile(), true);
+            if (saved.epochsDone() > options.totalEpochs()) {
+                throw new IOException(damaged(checkpointDir.resolve(STATE), "epochsDone " + saved.epochsDone()
+                        + " is more than the " + options.totalEpochs() + " epochs of this training"));
+            }
+            done = saved.epochsDone();
+            net = loadCheckpointModel(saved.model());
         }
         int steps = (train.count() + options.batchSize() - 1) / options.batchSize();
         long total = (long) steps * options.totalEpochs();
@@ -160,20 +179,132 @@ public final class Trainer {
         return net;
     }
 
+    /**
+     * The checkpoint after {@code epochsDone} epochs: the model as {@code checkpoint-<epochs>.zip},
+     * then the state file naming it, each renamed into place when complete; older models are deleted
+     * last. A run stopped at any point leaves a state file and the model it names.
+     */
     private void checkpoint(ComputationGraph net, Batches.Normalization norm, int epochsDone, String fingerprint)
             throws IOException {
         Files.createDirectories(checkpointDir);
-        Path tmp = checkpointDir.resolve(MODEL + ".tmp");
-        save(net, norm, tmp, true);
-        Files.move(tmp, checkpointDir.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String modelName = "checkpoint-" + epochsDone + ".zip";
+        TrainingFiles.writeAtomically(checkpointDir.resolve(modelName), f -> writeModel(net, norm, f, true));
         Properties p = new Properties();
         p.setProperty("epochsDone", Integer.toString(epochsDone));
         p.setProperty("fingerprint", fingerprint);
-        Path st = checkpointDir.resolve(STATE + ".tmp");
-        try (OutputStream out = Files.newOutputStream(st)) {
-            p.store(out, "pcm-nn training checkpoint");
+        p.setProperty("model", modelName);
+        TrainingFiles.writeAtomically(checkpointDir.resolve(STATE), f -> {
+            try (OutputStream out = Files.newOutputStream(f)) {
+                p.store(out, "pcm-nn training checkpoint");
+            }
+        });
+        try (java.nio.file.DirectoryStream<Path> old = Files.newDirectoryStream(checkpointDir, "checkpoint*.zip")) {
+            for (Path f : old) {
+                if (!f.getFileName().toString().equals(modelName)) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
-        Files.move(st, checkpointDir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * What a checkpoint folder holds.
+     *
+     * @param epochsDone epochs trained so far
+     * @param fingerprint the options and data it was made with
+     * @param model the model file of that epoch
+     */
+    public record Checkpoint(int epochsDone, String fingerprint, Path model) {
+    }
+
+    /**
+     * Reads a checkpoint folder's state, checking that it is complete.
+     *
+     * @param dir the checkpoint folder
+     * @return the checkpoint, or null if the folder holds none
+     * @throws IOException naming the file and what to do if the state is unreadable or incomplete
+     */
+    public static Checkpoint readCheckpoint(Path dir) throws IOException {
+        Path state = dir.resolve(STATE);
+        if (!Files.exists(state)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(state)) {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException(damaged(state, "unreadable: " + e.getMessage()), e);
+        }
+        String epochs = p.getProperty("epochsDone");
+        int done;
+        try {
+            done = Integer.parseInt(epochs == null ? "" : epochs.trim());
+        } catch (NumberFormatException e) {
+            throw new IOException(damaged(state, epochs == null ? "no epochsDone" : "epochsDone '" + epochs
+                    + "' is not a whole number"), e);
+        }
+        if (done < 0) {
+            throw new IOException(damaged(state, "epochsDone " + done + " is negative"));
+        }
+        String fingerprint = p.getProperty("fingerprint");
+        if (fingerprint == null || fingerprint.isBlank()) {
+            throw new IOException(damaged(state, "no fingerprint"));
+        }
+        // Checkpoints of earlier versions kept the model as checkpoint.zip.
+        String model = p.getProperty("model", MODEL);
+        if (model.contains("/") || model.contains("\\") || !model.endsWith(".zip")) {
+            throw new IOException(damaged(state, "model '" + model + "' is not a checkpoint file name"));
+        }
+        Path file = dir.resolve(model);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(damaged(state, "the model file " + file + " it names is missing"));
+        }
+        String problem = modelZipProblem(file);
+        if (problem != null) {
+            throw new IOException(damaged(file, problem));
+        }
+        return new Checkpoint(done, fingerprint, file);
+    }
+
+    /**
+     * A cheap check of a model file's structure before DL4J reads it (whose errors, e.g. "Cannot read
+     * from stream", name no file): a readable zip with the entries ModelSerializer writes.
+     *
+     * @return what is wrong, or null if it looks like a model
+     */
+    private static String modelZipProblem(Path file) throws IOException {
+        if (Files.size(file) == 0) {
+            return "it is empty";
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (String entry : new String[] {"configuration.json", "coefficients.bin"}) {
+                if (zip.getEntry(entry) == null) {
+                    return "it is a zip file without the model entry '" + entry + "'";
+                }
+            }
+            return null;
+        } catch (java.util.zip.ZipException e) {
+            return "it is not a complete zip file (" + reason(e) + ")";
+        }
+    }
+
+    private static ComputationGraph loadCheckpointModel(Path file) throws IOException {
+        try {
+            return ComputationGraph.load(file.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(damaged(file, "unreadable (" + reason(e) + ")"), e);
+        }
+    }
+
+    private static String damaged(Path file, String why) {
+        Path dir = file.toAbsolutePath().getParent();
+        return "training checkpoint " + file + " is damaged: " + why + "; delete the folder " + dir
+                + " to start this training over";
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
     private String fingerprint(LabeledImages train, Batches.Normalization norm) {
@@ -194,8 +325,11 @@ public final class Trainer {
      */
     public static void save(ComputationGraph net, Batches.Normalization norm, Path file, boolean withUpdater)
             throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        TrainingFiles.writeAtomically(file, f -> writeModel(net, norm, f, withUpdater));
+    }
+
+    private static void writeModel(ComputationGraph net, Batches.Normalization norm, Path file, boolean withUpdater)
+            throws IOException {
         ModelSerializer.writeModel(net, file.toFile(), withUpdater);
         ModelSerializer.addObjectToFile(file.toFile(), NORMALIZATION_KEY, norm);
     }
@@ -218,13 +352,34 @@ public final class Trainer {
         if (!Files.exists(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString(), null, "model file not found");
         }
-        ComputationGraph net = ComputationGraph.load(file.toFile(), false);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("model file " + file + " is not a file; pass another --model (a model saved by "
+                    + "pcm train, or a new path to train and save one there)");
+        }
+        String problem = modelZipProblem(file);
+        if (problem != null) {
+            throw new IOException(notAModel(file, problem));
+        }
+        ComputationGraph net;
+        try {
+            net = ComputationGraph.load(file.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(notAModel(file, "it cannot be read as one (" + reason(e) + ")"), e);
+        }
         Batches.Normalization norm;
         try {
             norm = ModelSerializer.getObjectFromFile(file.toFile(), NORMALIZATION_KEY);
         } catch (RuntimeException e) {
-            throw new IOException(file + ": not a pcm-nn model (no '" + NORMALIZATION_KEY + "' entry)", e);
+            throw new IOException(notAModel(file, "it has no '" + NORMALIZATION_KEY + "' entry"), e);
+        }
+        if (norm == null) {
+            throw new IOException(notAModel(file, "it has no '" + NORMALIZATION_KEY + "' entry"));
         }
         return new SavedModel(net, norm);
+    }
+
+    private static String notAModel(Path file, String why) {
+        return "model file " + file + " is not a pcm-sim model: " + why + "; delete it to train a new one there, "
+                + "or pass another --model";
     }
 }
