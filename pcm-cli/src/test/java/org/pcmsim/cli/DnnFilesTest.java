@@ -70,6 +70,7 @@ class DnnFilesTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock only needs to be held while the second run tries
     void resumingSaysSoALockedFolderFailsAtOnceAndADamagedCheckpointNamesItself() throws IOException {
         CliRunner first = train();
         assertEquals(0, first.exit, first.err);
