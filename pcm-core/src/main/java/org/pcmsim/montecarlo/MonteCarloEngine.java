@@ -81,33 +81,62 @@ public final class MonteCarloEngine {
         int nc = configs.size();
         double[][][] eta = new double[nc][trials][];
         long total = (long) nc * trials;
-        AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         // Trial-major: a worker draws one trial's data and runs every configuration on it.
-        Runnable worker = () -> {
+        forEachTrial(trials, () -> {
             MvmTrial[] perConfig = new MvmTrial[nc];
             int[] readsOf = sameReads(configs, perConfig);
             Map<CrossbarConfig, TrialData> data = new HashMap<>();
+            return i -> {
+                for (TrialData d : data.values()) {
+                    d.draw(seed, i);
+                }
+                for (int c = 0; c < nc; c++) {
+                    MvmTrialConfig config = configs.get(c);
+                    TrialData d = data.get(config.crossbar());
+                    if (d == null) {
+                        d = new TrialData(config.crossbar());
+                        d.draw(seed, i);
+                        data.put(config.crossbar(), d);
+                    }
+                    double[] e = new double[times.length];
+                    perConfig[c].run(d, seed, i, times, e, readsOf[c] < 0 ? null : perConfig[readsOf[c]]);
+                    eta[c][(int) i] = e;
+                    listener.progress(done.incrementAndGet(), total);
+                }
+            };
+        });
+        List<MonteCarloResult> out = new ArrayList<>(nc);
+        for (int c = 0; c < nc; c++) {
+            out.add(new MonteCarloResult(configs.get(c), times, eta[c], seed));
+        }
+        return out;
+    }
+
+    /** The work of one worker thread: runs trial i (any order; results stored by index). */
+    private interface TrialTask {
+        void run(long trial);
+    }
+
+    /**
+     * Runs trials 0 … trials − 1 on this engine's threads, each worker with its own task (its own
+     * buffers); the first failure stops every worker and is rethrown.
+     */
+    private void forEachTrial(int trials, java.util.function.Supplier<TrialTask> perWorker) {
+        AtomicLong next = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            TrialTask task;
+            try {
+                task = perWorker.get();
+            } catch (RuntimeException | Error ex) {
+                failure.compareAndSet(null, ex);
+                return;
+            }
             long i;
             while (failure.get() == null && (i = next.getAndIncrement()) < trials) {
                 try {
-                    for (TrialData d : data.values()) {
-                        d.draw(seed, i);
-                    }
-                    for (int c = 0; c < nc; c++) {
-                        MvmTrialConfig config = configs.get(c);
-                        TrialData d = data.get(config.crossbar());
-                        if (d == null) {
-                            d = new TrialData(config.crossbar());
-                            d.draw(seed, i);
-                            data.put(config.crossbar(), d);
-                        }
-                        double[] e = new double[times.length];
-                        perConfig[c].run(d, seed, i, times, e, readsOf[c] < 0 ? null : perConfig[readsOf[c]]);
-                        eta[c][(int) i] = e;
-                        listener.progress(done.incrementAndGet(), total);
-                    }
+                    task.run(i);
                 } catch (RuntimeException | Error ex) {
                     failure.compareAndSet(null, ex);
                     return;
@@ -145,11 +174,92 @@ public final class MonteCarloEngine {
         if (f instanceof Error er) {
             throw er;
         }
+    }
+
+    /**
+     * Runs several configurations over a fixed user matrix: the weights stay the same in every
+     * trial, while trial i draws its own inputs (standard normal, one per matrix column), programming
+     * noise and read noise from the streams of (seed, i) ({@link TrialStreams}). The matrix is tiled
+     * on arrays of {@code matrix.array()} ({@link org.pcmsim.crossbar.TiledCrossbar}). Same guarantees
+     * as {@link #runAll(List, double[], int, long, ProgressListener)}: any thread count gives the same
+     * numbers, {@link #replay(MvmTrialConfig, FixedMatrix, double[], long, int)} recomputes a trial, and
+     * configurations share each trial's inputs and programming normals.
+     *
+     * @param configs the configurations (their crossbar gives bit widths, k·σ clips and GDC)
+     * @param matrix the fixed weights and their tiling
+     * @param times read times, s, strictly increasing
+     * @param trials T ≥ 1 per configuration
+     * @param seed root seed
+     * @param listener told of progress (trials over all configurations)
+     * @return one result per configuration, in order
+     * @throws CancellationException if the calling thread is interrupted
+     */
+    public List<MonteCarloResult> runAll(List<MvmTrialConfig> configs, FixedMatrix matrix, double[] times,
+                                         int trials, long seed, ProgressListener listener) {
+        Objects.requireNonNull(matrix, "matrix");
+        Objects.requireNonNull(listener, "listener");
+        checkTimes(times);
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
+        }
+        int nc = configs.size();
+        double[][][] eta = new double[nc][trials][];
+        long total = (long) nc * trials;
+        AtomicLong done = new AtomicLong();
+        forEachTrial(trials, () -> {
+            FixedMatrixTrial[] perConfig = new FixedMatrixTrial[nc];
+            for (int c = 0; c < nc; c++) {
+                perConfig[c] = new FixedMatrixTrial(configs.get(c), matrix);
+            }
+            return i -> {
+                for (int c = 0; c < nc; c++) {
+                    double[] e = new double[times.length];
+                    perConfig[c].run(seed, i, times, e);
+                    eta[c][(int) i] = e;
+                    listener.progress(done.incrementAndGet(), total);
+                }
+            };
+        });
         List<MonteCarloResult> out = new ArrayList<>(nc);
         for (int c = 0; c < nc; c++) {
             out.add(new MonteCarloResult(configs.get(c), times, eta[c], seed));
         }
         return out;
+    }
+
+    /**
+     * Runs one configuration over a fixed user matrix (see
+     * {@link #runAll(List, FixedMatrix, double[], int, long, ProgressListener)}).
+     *
+     * @param config the configuration
+     * @param matrix the fixed weights and their tiling
+     * @param times read times, s, strictly increasing
+     * @param trials T ≥ 1
+     * @param seed root seed
+     * @return η per trial and time
+     */
+    public MonteCarloResult run(MvmTrialConfig config, FixedMatrix matrix, double[] times, int trials, long seed) {
+        return runAll(List.of(config), matrix, times, trials, seed, ProgressListener.NONE).get(0);
+    }
+
+    /**
+     * Recomputes one trial over a fixed matrix alone; equals that trial inside a full run.
+     *
+     * @param config the configuration
+     * @param matrix the fixed weights and their tiling
+     * @param times read times, s
+     * @param seed root seed
+     * @param trial trial index
+     * @return η at every time
+     */
+    public static double[] replay(MvmTrialConfig config, FixedMatrix matrix, double[] times, long seed, int trial) {
+        checkTimes(times);
+        if (trial < 0) {
+            throw new IllegalArgumentException("trial must be >= 0, got " + trial);
+        }
+        double[] e = new double[times.length];
+        new FixedMatrixTrial(config, Objects.requireNonNull(matrix, "matrix")).run(seed, trial, times, e);
+        return e;
     }
 
     /**
