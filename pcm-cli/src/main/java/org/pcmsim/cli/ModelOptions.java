@@ -3,6 +3,7 @@ package org.pcmsim.cli;
 import java.util.Locale;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.ReadNoiseSampling;
+import org.pcmsim.device.DevicePreset;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.experiment.RunSettings;
@@ -20,6 +21,7 @@ public final class ModelOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    private DevicePreset preset = DevicePreset.NANDAKUMAR_2019;
     private int size = CrossbarConfig.paper().size();
     private int adcBits = CrossbarConfig.paper().adcBits();
     private boolean gdc = true;
@@ -28,6 +30,17 @@ public final class ModelOptions {
     private double readScale = 1;
     private ReadNoiseNormalization normalization = ReadNoiseNormalization.G_MAX;
     private ReadNoiseSampling sampling = ReadNoiseSampling.AGGREGATED;
+
+    @Option(names = "--device", order = 30, paramLabel = "NAME", defaultValue = "nandakumar2019",
+            description = "Device preset (default: ${DEFAULT-VALUE}); 'pcm list --devices' lists them. The noise "
+                    + "scale options multiply the preset's scales.")
+    void setDevice(String name) {
+        try {
+            preset = DevicePreset.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--device': " + e.getMessage());
+        }
+    }
 
     @Option(names = "--crossbar-size", order = 31, paramLabel = "N", description = "Crossbar rows = columns (default: ${DEFAULT-VALUE}).",
             defaultValue = "128")
@@ -90,7 +103,7 @@ public final class ModelOptions {
     }
 
     /** Options of this mixin that only the MVM figures use (the DNN figures map the noise scales only). */
-    static final java.util.List<String> MVM_ONLY = java.util.List.of("--crossbar-size", "--adc-bits", "--gdc",
+    static final java.util.List<String> MVM_ONLY = java.util.List.of("--device", "--crossbar-size", "--adc-bits", "--gdc",
             "--read-noise-norm", "--read-noise-sampler");
 
     /** @return the noise scales: programming (σ_P), drift (ν) and read noise (Q_s) */
@@ -109,9 +122,15 @@ public final class ModelOptions {
      */
     public RunSettings apply(RunSettings base) {
         CrossbarConfig crossbar = CrossbarConfig.paper().withSize(size).withAdcBits(adcBits).withDriftCompensation(gdc);
-        PcmDeviceModel device = PcmDeviceModel.nandakumar2019()
-                .withNoiseScales(programmingScale, driftScale, readScale)
-                .withReadNoiseNormalization(normalization);
+        PcmDeviceModel chosen = preset.model();
+        PcmDeviceModel device = chosen
+                .withProgrammingNoiseScale(chosen.programming().scale() * programmingScale)
+                .withDriftScale(chosen.drift().scale() * driftScale)
+                .withReadNoiseScale(chosen.readNoise().scale() * readScale);
+        // The slice-max preset is its own normalisation; otherwise --read-noise-norm decides.
+        if (preset != DevicePreset.SLICE_MAX_READ_NOISE) {
+            device = device.withReadNoiseNormalization(normalization);
+        }
         return base.withCrossbar(crossbar).withDevice(device).withSampling(sampling);
     }
 }
