@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pcmsim.Version;
+import org.pcmsim.crossbar.ArrayShape;
+import org.pcmsim.crossbar.DriftCompensationScope;
+import org.pcmsim.montecarlo.FixedMatrix;
 import org.pcmsim.montecarlo.MonteCarloEngine;
 import org.pcmsim.montecarlo.MonteCarloResult;
 import org.pcmsim.montecarlo.MvmTrialConfig;
@@ -39,8 +42,15 @@ public final class ExperimentRunner {
         Map<MvmTrialConfig, Integer> unique = new LinkedHashMap<>();
         List<List<MvmTrialConfig>> perSeries = plan(spec, settings, unique);
         double[] times = spec.times();
-        List<MonteCarloResult> results = new MonteCarloEngine(settings.threads())
-                .runAll(new ArrayList<>(unique.keySet()), times, settings.trials(), settings.seed(), listener);
+        MonteCarloEngine engine = new MonteCarloEngine(settings.threads());
+        WeightSource source = settings.weights();
+        ArrayShape array = ArrayShape.of(settings.crossbar());
+        List<MonteCarloResult> results = source.matrix() != null
+                ? engine.runAll(new ArrayList<>(unique.keySet()), FixedMatrix.of(source.matrix(), settings.crossbar()),
+                        times, settings.trials(), settings.seed(), listener)
+                : engine.runAll(new ArrayList<>(unique.keySet()), source.distribution(), times, settings.trials(),
+                        settings.seed(), listener);
+        RowTags tags = new RowTags(source.id(), array.toString(), settings.crossbar().weightClipSigmas());
 
         List<ResultRow> rows = new ArrayList<>();
         Map<String, String> panels = new LinkedHashMap<>();
@@ -56,11 +66,11 @@ public final class ExperimentRunner {
                 for (int t = 0; t < times.length; t++) {
                     rows.add(new ResultRow(spec.figure(), s.label(), s.weights().id(), scheme.algorithm().id(),
                             scheme.base(), scheme.nSlices(), times[t], settings.trials(), "eta",
-                            pts.get(p).mean(t), pts.get(p).std(t)));
+                            pts.get(p).mean(t), pts.get(p).std(t), tags.source, tags.array, tags.clip));
                 }
             }
             if (s.theory()) {
-                rows.addAll(theoryRows(spec, s, pts, times, settings.trials()));
+                rows.addAll(theoryRows(spec, s, pts, times, settings.trials(), tags));
             }
         }
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -73,6 +83,13 @@ public final class ExperimentRunner {
         provenance.put("readNoiseSampling", settings.sampling().name());
         provenance.put("crossbar", settings.crossbar());
         provenance.put("device", settings.device());
+        provenance.put("weightSource", source.id());
+        if (source.matrix() != null) {
+            provenance.put("weightMatrix", source.matrix().rows() + "x" + source.matrix().cols());
+            provenance.put("weightMatrixRms", source.matrix().rms());
+            provenance.put("array", array.toString());
+            provenance.put("driftCompensationScope", DriftCompensationScope.PER_TILE.name());
+        }
         provenance.put("readTimesS", times);
         provenance.put("simulatedConfigurations", unique.size());
         provenance.put("started", start.toString());
@@ -125,8 +142,12 @@ public final class ExperimentRunner {
         return new SlicingScheme(s.algorithm(), s.nSlices(), s.base(), magnitudeBits);
     }
 
+    /** The columns every row of one run shares: weight source, array and weight clip. */
+    private record RowTags(String source, String array, double clip) {
+    }
+
     private static List<ResultRow> theoryRows(ExperimentSpec spec, SeriesSpec s, List<MonteCarloResult> pts,
-                                              double[] times, int trials) {
+                                              double[] times, int trials, RowTags tags) {
         int single = -1;
         for (int p = 0; p < s.schemes().size(); p++) {
             if (s.schemes().get(p).nSlices() == 1) {
@@ -142,7 +163,7 @@ public final class ExperimentRunner {
                 double eta = EqualFillTheory.eta(pts.get(single).mean(t), scheme.nSlices(), scheme.base());
                 rows.add(new ResultRow(spec.figure(), "Theory b_W=" + scheme.base(), s.weights().id(),
                         scheme.algorithm().id(), scheme.base(), scheme.nSlices(), times[t], trials, "eta_theory",
-                        eta, Double.NaN));
+                        eta, Double.NaN, tags.source, tags.array, tags.clip));
             }
         }
         return rows;

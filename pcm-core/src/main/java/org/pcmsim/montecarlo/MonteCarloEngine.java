@@ -12,6 +12,7 @@ import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.weights.WeightDistribution;
 
 /**
  * Runs Monte Carlo trials of analog MVMs in parallel.
@@ -70,6 +71,26 @@ public final class MonteCarloEngine {
      */
     public List<MonteCarloResult> runAll(List<MvmTrialConfig> configs, double[] times, int trials, long seed,
                                          ProgressListener listener) {
+        return runAll(configs, WeightDistribution.GAUSSIAN, times, trials, seed, listener);
+    }
+
+    /**
+     * As {@link #runAll(List, double[], int, long, ProgressListener)}, with every trial's N × N weights
+     * drawn from another unit-variance distribution (the inputs stay standard normal); with
+     * {@link WeightDistribution#GAUSSIAN} the two are the same to the bit.
+     *
+     * @param configs the configurations
+     * @param distribution the distribution of the weights
+     * @param times read times, s, strictly increasing
+     * @param trials T ≥ 1 per configuration
+     * @param seed root seed
+     * @param listener told of progress (trials over all configurations)
+     * @return one result per configuration, in order
+     * @throws CancellationException if the calling thread is interrupted
+     */
+    public List<MonteCarloResult> runAll(List<MvmTrialConfig> configs, WeightDistribution distribution, double[] times,
+                                         int trials, long seed, ProgressListener listener) {
+        Objects.requireNonNull(distribution, "distribution");
         Objects.requireNonNull(listener, "listener");
         checkTimes(times);
         if (trials < 1) {
@@ -95,7 +116,7 @@ public final class MonteCarloEngine {
                     MvmTrialConfig config = configs.get(c);
                     TrialData d = data.get(config.crossbar());
                     if (d == null) {
-                        d = new TrialData(config.crossbar());
+                        d = new TrialData(config.crossbar(), distribution);
                         d.draw(seed, i);
                         data.put(config.crossbar(), d);
                     }
@@ -309,12 +330,28 @@ public final class MonteCarloEngine {
      * @return η at every time
      */
     public static double[] replay(MvmTrialConfig config, double[] times, long seed, int trial) {
+        return replay(config, WeightDistribution.GAUSSIAN, times, seed, trial);
+    }
+
+    /**
+     * Recomputes one trial with weights of another distribution alone; equals that trial inside
+     * {@link #runAll(List, WeightDistribution, double[], int, long, ProgressListener)}.
+     *
+     * @param config the configuration
+     * @param distribution the distribution of the weights
+     * @param times read times, s
+     * @param seed root seed
+     * @param trial trial index
+     * @return η at every time
+     */
+    public static double[] replay(MvmTrialConfig config, WeightDistribution distribution, double[] times, long seed,
+                                  int trial) {
         checkTimes(times);
         if (trial < 0) {
             throw new IllegalArgumentException("trial must be >= 0, got " + trial);
         }
         double[] e = new double[times.length];
-        TrialData data = new TrialData(config.crossbar());
+        TrialData data = new TrialData(config.crossbar(), Objects.requireNonNull(distribution, "distribution"));
         data.draw(seed, trial);
         new MvmTrial(config).run(data, seed, trial, times, e, null);
         return e;

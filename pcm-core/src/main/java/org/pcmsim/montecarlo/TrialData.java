@@ -13,9 +13,11 @@ import org.pcmsim.slicing.SlicingScheme;
 import org.pcmsim.slicing.IntegerQuantizer;
 import org.pcmsim.slicing.TernaryQuantizer;
 import org.pcmsim.slicing.WeightQuantization;
+import org.pcmsim.weights.WeightDistribution;
 
 /**
- * The data of one trial (MODEL.md §4.1–4.2): Gaussian weights w (N × N, row-major) then inputs x,
+ * The data of one trial (MODEL.md §4.1–4.2): Gaussian (or another unit-variance distribution's) weights
+ * w (N × N, row-major) then standard normal inputs x,
  * drawn from the trial's data stream, their integer versions and the exact result
  * y_ref = W·X / (scale_in · scale_w). The data depend only on (seed, trial, crossbar), so every
  * configuration of a run shares them; the quantised weights are kept per quantisation.
@@ -36,6 +38,7 @@ final class TrialData {
     }
 
     private final CrossbarConfig crossbar;
+    private final WeightDistribution distribution;
     private final int n;
     private final double[] wReal;
     private final double[] xReal;
@@ -51,7 +54,13 @@ final class TrialData {
     private long trial;
 
     TrialData(CrossbarConfig crossbar) {
+        this(crossbar, WeightDistribution.GAUSSIAN);
+    }
+
+    /** With weights from another unit-variance distribution (the inputs stay standard normal). */
+    TrialData(CrossbarConfig crossbar, WeightDistribution distribution) {
         this.crossbar = crossbar;
+        this.distribution = distribution;
         this.n = crossbar.size();
         this.wReal = new double[n * n];
         this.xReal = new double[n];
@@ -64,10 +73,18 @@ final class TrialData {
 
     /** Draws the trial's weights and inputs; quantised weights are recomputed on demand. */
     void draw(long seed, long trial) {
-        NormalizedGaussianSampler data =
-                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.DATA));
-        for (int i = 0; i < wReal.length; i++) {
-            wReal[i] = data.sample();
+        org.apache.commons.rng.UniformRandomProvider stream = TrialStreams.stream(seed, trial, TrialStreams.DATA);
+        NormalizedGaussianSampler data = ZigguratSampler.NormalizedGaussian.of(stream);
+        if (distribution.equals(WeightDistribution.GAUSSIAN)) {
+            for (int i = 0; i < wReal.length; i++) {
+                wReal[i] = data.sample();
+            }
+        } else {
+            // The weights from their own sampler on the same stream, then the inputs as always.
+            org.apache.commons.rng.sampling.distribution.ContinuousSampler w = distribution.sampler(stream);
+            for (int i = 0; i < wReal.length; i++) {
+                wReal[i] = w.sample();
+            }
         }
         for (int k = 0; k < n; k++) {
             xReal[k] = data.sample();

@@ -14,7 +14,8 @@ import org.pcmsim.experiment.ResultRow;
 
 /**
  * Writes a figure's points in the project's one long CSV schema,
- * {@code figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std} ({@link ResultRow#COLUMNS}).
+ * {@code figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std,weight_source,array,weight_clip}
+ * ({@link ResultRow#COLUMNS}; the last three are empty for the DNN figures).
  *
  * <p>Provenance comes first as {@code #} comment lines (read with e.g. pandas
  * {@code read_csv(f, comment='#')}), then the header, then one row per point. A theory row has an
@@ -52,7 +53,8 @@ public final class CsvResultWriter {
         CSVPrinter printer = new CSVPrinter(w, format);
         for (ResultRow row : r.rows()) {
             printer.printRecord(row.figure(), row.series(), row.weights(), row.algorithm(), row.base(), row.nW(),
-                    number(row.timeS()), row.trials(), row.metric(), number(row.mean()), number(row.std()));
+                    number(row.timeS()), row.trials(), row.metric(), number(row.mean()), number(row.std()),
+                    row.weightSource(), row.array(), number(row.weightClip()));
         }
         printer.flush();
     }
