@@ -9,6 +9,7 @@ import java.util.Map;
 import org.pcmsim.Version;
 import org.pcmsim.crossbar.ArrayShape;
 import org.pcmsim.crossbar.DriftCompensationScope;
+import org.pcmsim.montecarlo.ErrorReference;
 import org.pcmsim.montecarlo.FixedMatrix;
 import org.pcmsim.montecarlo.MonteCarloEngine;
 import org.pcmsim.montecarlo.MonteCarloResult;
@@ -37,10 +38,25 @@ public final class ExperimentRunner {
      * @return the figure's rows and provenance
      */
     public static FigureResult run(ExperimentSpec spec, RunSettings settings, ProgressListener listener) {
+        return run(spec, settings, ErrorReference.QUANTIZED, listener);
+    }
+
+    /**
+     * As {@link #run(ExperimentSpec, RunSettings, ProgressListener)}, with η against another reference
+     * (its rows' metric is {@link ErrorReference#metric}).
+     *
+     * @param spec the experiment
+     * @param settings trials, seed, threads and model
+     * @param reference what η compares the analog output with
+     * @param listener told of progress over all the experiment's trials
+     * @return the figure's rows and provenance
+     */
+    static FigureResult run(ExperimentSpec spec, RunSettings settings, ErrorReference reference,
+                            ProgressListener listener) {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         Map<MvmTrialConfig, Integer> unique = new LinkedHashMap<>();
-        List<List<MvmTrialConfig>> perSeries = plan(spec, settings, unique);
+        List<List<MvmTrialConfig>> perSeries = plan(spec, settings, reference, unique);
         double[] times = spec.times();
         MonteCarloEngine engine = new MonteCarloEngine(settings.threads());
         WeightSource source = settings.weights();
@@ -65,7 +81,7 @@ public final class ExperimentRunner {
                 SlicingScheme scheme = s.schemes().get(p);
                 for (int t = 0; t < times.length; t++) {
                     rows.add(new ResultRow(spec.figure(), s.label(), s.weights().id(), scheme.algorithm().id(),
-                            scheme.base(), scheme.nSlices(), times[t], settings.trials(), "eta",
+                            scheme.base(), scheme.nSlices(), times[t], settings.trials(), reference.metric(),
                             pts.get(p).mean(t), pts.get(p).std(t), tags.source, tags.array, tags.clip));
                 }
             }
@@ -108,12 +124,12 @@ public final class ExperimentRunner {
      */
     public static List<MvmTrialConfig> configurations(ExperimentSpec spec, RunSettings settings) {
         Map<MvmTrialConfig, Integer> unique = new LinkedHashMap<>();
-        plan(spec, settings, unique);
+        plan(spec, settings, ErrorReference.QUANTIZED, unique);
         return new ArrayList<>(unique.keySet());
     }
 
     /** Maps every series point to its simulated configuration, filling {@code unique} in run order. */
-    private static List<List<MvmTrialConfig>> plan(ExperimentSpec spec, RunSettings settings,
+    private static List<List<MvmTrialConfig>> plan(ExperimentSpec spec, RunSettings settings, ErrorReference reference,
                                                    Map<MvmTrialConfig, Integer> unique) {
         int magnitudeBits = settings.crossbar().weightBits() - 1;
         List<List<MvmTrialConfig>> perSeries = new ArrayList<>();
@@ -121,7 +137,7 @@ public final class ExperimentRunner {
             List<MvmTrialConfig> configs = new ArrayList<>();
             for (SlicingScheme scheme : s.schemes()) {
                 MvmTrialConfig c = new MvmTrialConfig(settings.crossbar(), settings.device(),
-                        simulated(scheme, magnitudeBits), s.weights(), settings.sampling());
+                        simulated(scheme, magnitudeBits), s.weights(), settings.sampling(), reference);
                 unique.putIfAbsent(c, unique.size());
                 configs.add(c);
             }

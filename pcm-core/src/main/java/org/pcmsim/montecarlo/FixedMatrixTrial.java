@@ -17,7 +17,7 @@ import org.pcmsim.weights.WeightMatrix;
  * weights are quantised once (at the configuration's k·σ clip, σ their RMS); every trial draws
  * standard normal inputs from its data stream, programs the tiles from its programming stream and
  * reads them at every time from its read stream, η = ‖ŷ − y_ref‖₂ / ‖y_ref‖₂ against the exact
- * product of the quantised weights and inputs, drift compensation referenced to the first read
+ * product of the quantised weights and inputs (or of the real ones, {@link ErrorReference#FLOAT}), drift compensation referenced to the first read
  * (MODEL.md §4, with tiling). The streams are those of {@link TrialStreams}, so a trial depends on
  * (seed, trial) alone and configurations share inputs and programming normals.
  *
@@ -28,6 +28,8 @@ final class FixedMatrixTrial {
     private final int rows;
     private final int cols;
     private final int[] w;
+    /** The real weights over their RMS (the units of the quantised ones), for the float reference. */
+    private final double[] wUnit;
     private final CrossbarProgrammer programmer;
     private final TiledCrossbar crossbar;
     private final TiledReader reader;
@@ -51,6 +53,11 @@ final class FixedMatrixTrial {
             case INT9 -> m.quantize(new IntegerQuantizer(cb.weightBits(), cb.weightClipSigmas()));
             case TERNARY -> ternary(m, cb);
         };
+        this.wUnit = m.toArray();
+        double sigma = m.rms();
+        for (int i = 0; i < wUnit.length; i++) {
+            wUnit[i] = sigma > 0 ? wUnit[i] / sigma : 0.0;
+        }
         this.programmer = new CrossbarProgrammer(config.slicing(), config.device());
         this.crossbar = TiledCrossbar.allocate(programmer, matrix.array(), rows, cols);
         this.reader = new TiledReader(cb, matrix.array(), config.sampling(), matrix.driftScope());
@@ -90,13 +97,22 @@ final class FixedMatrixTrial {
         inputs.quantize(xReal, cb.inputScale(), x);
         double refScale = 1.0 / (cb.inputScale() * cb.weightScale());
         double norm = 0;
+        boolean exactFloat = config.reference() == ErrorReference.FLOAT;
         for (int i = 0; i < rows; i++) {
-            long acc = 0;
             int base = i * cols;
-            for (int k = 0; k < cols; k++) {
-                acc += (long) w[base + k] * x[k];
+            if (exactFloat) {
+                double acc = 0;
+                for (int k = 0; k < cols; k++) {
+                    acc += wUnit[base + k] * xReal[k];
+                }
+                yRef[i] = acc;
+            } else {
+                long acc = 0;
+                for (int k = 0; k < cols; k++) {
+                    acc += (long) w[base + k] * x[k];
+                }
+                yRef[i] = acc * refScale;
             }
-            yRef[i] = acc * refScale;
             norm += yRef[i] * yRef[i];
         }
         double refNorm = Math.sqrt(norm);

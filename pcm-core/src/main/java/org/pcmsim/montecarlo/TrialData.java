@@ -43,6 +43,9 @@ final class TrialData {
     private final double[] wReal;
     private final double[] xReal;
     final int[] x;
+    /** The exact product of the real weights and inputs, w·x, and its norm; computed on demand. */
+    private final double[] yFloat;
+    private double floatNorm = -1;
     private final Map<WeightQuantization, Quantized> quantized = new EnumMap<>(WeightQuantization.class);
     private final Map<WeightQuantization, Boolean> fresh = new EnumMap<>(WeightQuantization.class);
     /** Programming normals per slice, shared by every configuration of the trial; drawn on demand. */
@@ -65,6 +68,30 @@ final class TrialData {
         this.wReal = new double[n * n];
         this.xReal = new double[n];
         this.x = new int[n];
+        this.yFloat = new double[n];
+    }
+
+    /** @return w·x of the real weights and inputs (the {@link ErrorReference#FLOAT} reference) */
+    double[] floatReference() {
+        if (floatNorm < 0) {
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                double acc = 0;
+                for (int k = 0; k < n; k++) {
+                    acc += wReal[i * n + k] * xReal[k];
+                }
+                yFloat[i] = acc;
+                norm += acc * acc;
+            }
+            floatNorm = Math.sqrt(norm);
+        }
+        return yFloat;
+    }
+
+    /** @return ‖w·x‖₂ */
+    double floatNorm() {
+        floatReference();
+        return floatNorm;
     }
 
     CrossbarConfig crossbar() {
@@ -92,6 +119,7 @@ final class TrialData {
         new IntegerQuantizer(crossbar.inputBits(), crossbar.inputClipSigmas())
                 .quantize(xReal, crossbar.inputScale(), x);
         fresh.clear();
+        floatNorm = -1;
         this.seed = seed;
         this.trial = trial;
         programmingDrawn = 0;

@@ -289,6 +289,7 @@ public final class FigurePlotter {
         String metric = simulatedMetric(r);
         return switch (metric) {
             case "eta" -> "Normalised MVM error η";
+            case "eta_float" -> "MVM error η vs the real product w·x";
             case "accuracy" -> "Test accuracy (%)";
             default -> metric;
         };
