@@ -82,6 +82,55 @@ public final class TiledCrossbar {
     }
 
     /**
+     * Programs a matrix again into this one's tiles (reusing their buffers), drawing every tile's
+     * programming noise from one generator, tile after tile, as {@link #program} does.
+     *
+     * @param programmer the slicing scheme and device model of every tile
+     * @param weights signed integers, row-major rows × cols
+     * @param rng the generator of this programming event
+     */
+    public void programInto(CrossbarProgrammer programmer, int[] weights, UniformRandomProvider rng) {
+        checkLength(weights);
+        Objects.requireNonNull(rng, "rng");
+        for (int a = 0; a < down; a++) {
+            for (int b = 0; b < across; b++) {
+                programmer.programInto(tile(a, b), tileWeights(weights, a, b), rng);
+            }
+        }
+    }
+
+    /**
+     * The weights the tiles hold at time t, read with fresh 1/f noise, tile after tile
+     * ({@link ProgrammedCrossbar#effectiveWeights(double, UniformRandomProvider, double[])}): integer
+     * weight units, row-major over the whole matrix. With one tile, exactly that method's numbers.
+     *
+     * @param t seconds after programming
+     * @param rng the generator of this read
+     * @param out receives rows × cols values, row-major
+     */
+    public void effectiveWeights(double t, UniformRandomProvider rng, double[] out) {
+        if (out.length < rows * cols) {
+            throw new IllegalArgumentException("a " + rows + "x" + cols + " matrix needs room for " + rows * cols
+                    + " weights, got " + out.length);
+        }
+        if (tiles.length == 1) {
+            tiles[0].effectiveWeights(t, rng, out);
+            return;
+        }
+        double[] buf = new double[array.rows() * array.cols()];
+        for (int a = 0; a < down; a++) {
+            for (int b = 0; b < across; b++) {
+                int tr = tileRows(a);
+                int tc = tileCols(b);
+                tile(a, b).effectiveWeights(t, rng, buf);
+                for (int i = 0; i < tr; i++) {
+                    System.arraycopy(buf, i * tc, out, (rowOffset(a) + i) * cols + colOffset(b), tc);
+                }
+            }
+        }
+    }
+
+    /**
      * Programs a matrix with the programming normals supplied for the whole matrix, as
      * {@link CrossbarProgrammer#programInto(ProgrammedCrossbar, int[], IntFunction, java.util.function.IntConsumer)}
      * does for one array: every tile uses the normals of its own weight positions, so the chip does
