@@ -18,11 +18,13 @@ public final class WeightsFigureProducer implements FigureProducer {
     public static final String GROUP = "weights";
 
     /*
-     * Core-seconds per trial, configuration and read, fitted on `pcm run weights` with 200 trials on 2
-     * cores (see docs/figures.md); only for the rough estimate of `pcm list`.
+     * Core-seconds per trial and configuration (programming, 4 slices of a 128 x 128 matrix) and per
+     * read, fitted to the committed run (weights-time 39 s and weights-clip 120 s of compute on 2
+     * threads, 30 Nov 2026) while other builds shared the 2 cores: an overestimate on an idle machine.
+     * Only for the rough estimate of `pcm list`.
      */
-    private static final double SECONDS_PER_CONFIG_TRIAL = 6e-4;
-    private static final double SECONDS_PER_READ = 6e-5;
+    private static final double SECONDS_PER_CONFIG_TRIAL = 9e-3;
+    private static final double SECONDS_PER_READ = 2e-3;
 
     private final boolean overClip;
 
