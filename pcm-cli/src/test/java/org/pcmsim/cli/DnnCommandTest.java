@@ -127,7 +127,8 @@ class DnnCommandTest {
         List<String> lines = Files.readAllLines(out.resolve("figure-5a-synthetic.csv"));
         assertTrue(lines.get(0).startsWith("#") && lines.get(0).contains("synthetic CIFAR-format data (not CIFAR-10)"),
                 lines.get(0));
-        assertEquals("figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std",
+        assertEquals("figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std,weight_source,array,"
+                + "weight_clip",
                 lines.stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
         List<CSVRecord> records;
         try (Reader in = Files.newBufferedReader(out.resolve("figure-5a-synthetic.csv"));
