@@ -12,13 +12,14 @@ import org.pcmsim.cli.figures.FigureProducer;
 import org.pcmsim.experiment.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code pcm list}: every figure, what it shows, its published trial count and expected run time. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"List the figures 'pcm run' knows.",
+        description = {"List the figures 'pcm run' knows (or, with --devices, the device presets).",
             "For each: what it shows, its default (published) trial count, and a rough run time on this machine."})
 public final class ListCommand implements Callable<Integer> {
     @Spec
@@ -30,9 +31,22 @@ public final class ListCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--devices", description = "List the device presets that --device accepts instead of the figures.")
+    boolean devices;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (devices) {
+            out.printf("%-22s %s%n", "DEVICE", "WHAT IT IS");
+            for (org.pcmsim.device.DevicePreset p : org.pcmsim.device.DevicePreset.values()) {
+                out.printf("%-22s %s%n", p.id(), p.description());
+            }
+            out.printf("%nUse one with 'pcm run FIGURE --device NAME'; --programming-noise, --drift and --read-noise "
+                    + "then scale its mechanisms.%n");
+            out.flush();
+            return 0;
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("%-11s %7s  %-10s %s%n", "FIGURE", "TRIALS", "TIME", "WHAT IT SHOWS");
         List<DnnFigureProducer> dnn = new ArrayList<>();

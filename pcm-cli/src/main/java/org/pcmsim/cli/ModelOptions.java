@@ -3,6 +3,11 @@ package org.pcmsim.cli;
 import java.util.Locale;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.ReadNoiseSampling;
+import org.pcmsim.device.DevicePreset;
+import org.pcmsim.experiment.WeightSource;
+import org.pcmsim.weights.Npy;
+import org.pcmsim.weights.WeightDistribution;
+import org.pcmsim.weights.WeightMatrix;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.experiment.RunSettings;
@@ -20,6 +25,9 @@ public final class ModelOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    private DevicePreset preset = DevicePreset.NANDAKUMAR_2019;
+    private WeightDistribution distribution = WeightDistribution.GAUSSIAN;
+    private WeightMatrix weightFile;
     private int size = CrossbarConfig.paper().size();
     private int adcBits = CrossbarConfig.paper().adcBits();
     private boolean gdc = true;
@@ -28,6 +36,42 @@ public final class ModelOptions {
     private double readScale = 1;
     private ReadNoiseNormalization normalization = ReadNoiseNormalization.G_MAX;
     private ReadNoiseSampling sampling = ReadNoiseSampling.AGGREGATED;
+
+    @Option(names = "--device", order = 30, paramLabel = "NAME", defaultValue = "nandakumar2019",
+            description = "Device preset (default: ${DEFAULT-VALUE}); 'pcm list --devices' lists them. The noise "
+                    + "scale options multiply the preset's scales.")
+    void setDevice(String name) {
+        try {
+            preset = DevicePreset.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--device': " + e.getMessage());
+        }
+    }
+
+    @Option(names = "--weights", order = 28, paramLabel = "FILE.npy",
+            description = "A weight matrix saved with numpy.save (2-D float32/float64, C or Fortran order), held fixed "
+                    + "while every trial draws new inputs and noise; larger than the crossbar, it is tiled over arrays "
+                    + "of --crossbar-size. Quantised at the clip times its RMS.")
+    void setWeights(java.nio.file.Path file) {
+        try {
+            weightFile = Npy.read(file);
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--weights': " + e.getMessage());
+        }
+    }
+
+    @Option(names = "--weight-distribution", order = 29, paramLabel = "gaussian|laplace|student-t:NU|uniform",
+            defaultValue = "gaussian",
+            description = "Distribution of each trial's fresh N x N weights, each scaled to unit variance so the "
+                    + "3-sigma clip means the same (default: ${DEFAULT-VALUE}, the paper's).")
+    void setDistribution(String d) {
+        try {
+            distribution = WeightDistribution.parse(d);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--weight-distribution': " + e.getMessage());
+        }
+    }
 
     @Option(names = "--crossbar-size", order = 31, paramLabel = "N", description = "Crossbar rows = columns (default: ${DEFAULT-VALUE}).",
             defaultValue = "128")
@@ -90,12 +134,17 @@ public final class ModelOptions {
     }
 
     /** Options of this mixin that only the MVM figures use (the DNN figures map the noise scales only). */
-    static final java.util.List<String> MVM_ONLY = java.util.List.of("--crossbar-size", "--adc-bits", "--gdc",
+    static final java.util.List<String> MVM_ONLY = java.util.List.of("--weights", "--weight-distribution", "--device", "--crossbar-size", "--adc-bits", "--gdc",
             "--read-noise-norm", "--read-noise-sampler");
 
     /** @return the noise scales: programming (σ_P), drift (ν) and read noise (Q_s) */
     public double[] noiseScales() {
         return new double[] {programmingScale, driftScale, readScale};
+    }
+
+    /** @return the weight source: the --weights file if given, else the --weight-distribution */
+    public WeightSource weightSource() {
+        return weightFile != null ? WeightSource.of(weightFile) : WeightSource.of(distribution);
     }
 
     /** @return the read-noise normalisation chosen */
@@ -109,9 +158,15 @@ public final class ModelOptions {
      */
     public RunSettings apply(RunSettings base) {
         CrossbarConfig crossbar = CrossbarConfig.paper().withSize(size).withAdcBits(adcBits).withDriftCompensation(gdc);
-        PcmDeviceModel device = PcmDeviceModel.nandakumar2019()
-                .withNoiseScales(programmingScale, driftScale, readScale)
-                .withReadNoiseNormalization(normalization);
-        return base.withCrossbar(crossbar).withDevice(device).withSampling(sampling);
+        PcmDeviceModel chosen = preset.model();
+        PcmDeviceModel device = chosen
+                .withProgrammingNoiseScale(chosen.programming().scale() * programmingScale)
+                .withDriftScale(chosen.drift().scale() * driftScale)
+                .withReadNoiseScale(chosen.readNoise().scale() * readScale);
+        // The slice-max preset is its own normalisation; otherwise --read-noise-norm decides.
+        if (preset != DevicePreset.SLICE_MAX_READ_NOISE) {
+            device = device.withReadNoiseNormalization(normalization);
+        }
+        return base.withCrossbar(crossbar).withDevice(device).withSampling(sampling).withWeights(weightSource());
     }
 }

@@ -54,6 +54,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  pcm run figure-4a", "  pcm run all --out figures",
             "  pcm run bitnet --read-noise-norm slice-max   # writes bitnet-slice-max.*",
             "  pcm run figure-4c --trials 20 --format png,csv --out /tmp/quick",
+            "  pcm run figure-4a --weights layer.npy     # your matrix, tiled; writes figure-4a-layer.*",
+            "  pcm run weights                           # heavy-tailed weights: weights-time.*, weights-clip.*",
             "  pcm run figure-5a --dataset synthetic    # minutes; writes figure-5a-synthetic.*",
             "  pcm run figure-5a --dataset fashion-mnist --scale ci   # real data, minutes; figure-5a-fashion-mnist-ci.*",
             "  pcm run figure-5c --dataset cifar10 --data-dir ~/cifar-10-batches-bin"})
@@ -307,7 +309,13 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The file name stem: the figure name, marked when the read noise follows the published quirk. */
     private String stem(FigureProducer p) {
-        return model.normalization() == ReadNoiseNormalization.SLICE_MAX ? p.name() + "-slice-max" : p.name();
+        String name = p.name();
+        // Another weight source writes beside the Gaussian figure rather than over it.
+        String source = model.weightSource().id();
+        if (!source.equals("gaussian") && !(p instanceof org.pcmsim.cli.figures.WeightsFigureProducer)) {
+            name += "-" + source.replaceAll("\\.npy$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+        }
+        return model.normalization() == ReadNoiseNormalization.SLICE_MAX ? name + "-slice-max" : name;
     }
 
     private List<Path> write(FigureResult result, String stem, Instant started, long t0, Map<String, Object> extra) {

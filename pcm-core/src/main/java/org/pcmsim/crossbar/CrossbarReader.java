@@ -129,8 +129,15 @@ public final class CrossbarReader {
     public void readSlice(ProgrammedCrossbar pc, int slice, double[] times, int[] x, NormalizedGaussianSampler normal,
                           double[][] y, double[][] cal) {
         int cols = pc.cols();
+        if (cols > config.size()) {
+            // The ADC gain assumes at most N inputs per output line: more would saturate it silently.
+            throw new IllegalArgumentException("a " + pc.rows() + "x" + cols + " matrix has " + cols
+                    + " inputs but the " + config.size() + "x" + config.size() + " array has " + config.size()
+                    + " input lines: tile it (TiledCrossbar, TiledReader)");
+        }
         if (x.length != cols) {
-            throw new IllegalArgumentException("expected " + cols + " inputs, got " + x.length);
+            throw new IllegalArgumentException("a " + pc.rows() + "x" + cols + " matrix needs " + cols
+                    + " inputs, got " + x.length);
         }
         if (xd.length != cols) {
             xd = new double[cols];

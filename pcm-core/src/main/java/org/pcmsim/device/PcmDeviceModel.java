@@ -60,6 +60,36 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
     }
 
     /**
+     * @param scale multiplier of the programming noise σ_P (1: the fitted law, 0: exact programming)
+     * @return this model with that programming-noise scale, the other mechanisms unchanged
+     */
+    public PcmDeviceModel withProgrammingNoiseScale(double scale) {
+        return new PcmDeviceModel(gMax, t0, tRead, programming.withScale(scale), drift, readNoise,
+                readNoiseNormalization);
+    }
+
+    /**
+     * @param scale multiplier of the drift exponent ν (1: the fitted law, 0: no drift)
+     * @return this model with that drift scale, the other mechanisms unchanged
+     */
+    public PcmDeviceModel withDriftScale(double scale) {
+        return new PcmDeviceModel(gMax, t0, tRead, programming, drift.withScale(scale), readNoise,
+                readNoiseNormalization);
+    }
+
+    /**
+     * @param scale multiplier of the 1/f read-noise amplitude Q_s (1: the fitted law, 0: noiseless reads)
+     * @return this model with that read-noise scale, the other mechanisms unchanged
+     */
+    public PcmDeviceModel withReadNoiseScale(double scale) {
+        return new PcmDeviceModel(gMax, t0, tRead, programming, drift, readNoise.withScale(scale),
+                readNoiseNormalization);
+    }
+
+    /**
+     * All three scales at once; {@link #withProgrammingNoiseScale}, {@link #withDriftScale} and
+     * {@link #withReadNoiseScale} say which is which.
+     *
      * @param programmingScale multiplier of σ_P
      * @param driftScale multiplier of ν
      * @param readNoiseScale multiplier of Q_s

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pcmsim.Version;
+import org.pcmsim.crossbar.ArrayShape;
+import org.pcmsim.crossbar.DriftCompensationScope;
+import org.pcmsim.montecarlo.ErrorReference;
+import org.pcmsim.montecarlo.FixedMatrix;
 import org.pcmsim.montecarlo.MonteCarloEngine;
 import org.pcmsim.montecarlo.MonteCarloResult;
 import org.pcmsim.montecarlo.MvmTrialConfig;
@@ -34,13 +38,35 @@ public final class ExperimentRunner {
      * @return the figure's rows and provenance
      */
     public static FigureResult run(ExperimentSpec spec, RunSettings settings, ProgressListener listener) {
+        return run(spec, settings, ErrorReference.QUANTIZED, listener);
+    }
+
+    /**
+     * As {@link #run(ExperimentSpec, RunSettings, ProgressListener)}, with η against another reference
+     * (its rows' metric is {@link ErrorReference#metric}).
+     *
+     * @param spec the experiment
+     * @param settings trials, seed, threads and model
+     * @param reference what η compares the analog output with
+     * @param listener told of progress over all the experiment's trials
+     * @return the figure's rows and provenance
+     */
+    static FigureResult run(ExperimentSpec spec, RunSettings settings, ErrorReference reference,
+                            ProgressListener listener) {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         Map<MvmTrialConfig, Integer> unique = new LinkedHashMap<>();
-        List<List<MvmTrialConfig>> perSeries = plan(spec, settings, unique);
+        List<List<MvmTrialConfig>> perSeries = plan(spec, settings, reference, unique);
         double[] times = spec.times();
-        List<MonteCarloResult> results = new MonteCarloEngine(settings.threads())
-                .runAll(new ArrayList<>(unique.keySet()), times, settings.trials(), settings.seed(), listener);
+        MonteCarloEngine engine = new MonteCarloEngine(settings.threads());
+        WeightSource source = settings.weights();
+        ArrayShape array = ArrayShape.of(settings.crossbar());
+        List<MonteCarloResult> results = source.matrix() != null
+                ? engine.runAll(new ArrayList<>(unique.keySet()), FixedMatrix.of(source.matrix(), settings.crossbar()),
+                        times, settings.trials(), settings.seed(), listener)
+                : engine.runAll(new ArrayList<>(unique.keySet()), source.distribution(), times, settings.trials(),
+                        settings.seed(), listener);
+        RowTags tags = new RowTags(source.id(), array.toString(), settings.crossbar().weightClipSigmas());
 
         List<ResultRow> rows = new ArrayList<>();
         Map<String, String> panels = new LinkedHashMap<>();
@@ -55,12 +81,12 @@ public final class ExperimentRunner {
                 SlicingScheme scheme = s.schemes().get(p);
                 for (int t = 0; t < times.length; t++) {
                     rows.add(new ResultRow(spec.figure(), s.label(), s.weights().id(), scheme.algorithm().id(),
-                            scheme.base(), scheme.nSlices(), times[t], settings.trials(), "eta",
-                            pts.get(p).mean(t), pts.get(p).std(t)));
+                            scheme.base(), scheme.nSlices(), times[t], settings.trials(), reference.metric(),
+                            pts.get(p).mean(t), pts.get(p).std(t), tags.source, tags.array, tags.clip));
                 }
             }
             if (s.theory()) {
-                rows.addAll(theoryRows(spec, s, pts, times, settings.trials()));
+                rows.addAll(theoryRows(spec, s, pts, times, settings.trials(), tags));
             }
         }
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -73,6 +99,13 @@ public final class ExperimentRunner {
         provenance.put("readNoiseSampling", settings.sampling().name());
         provenance.put("crossbar", settings.crossbar());
         provenance.put("device", settings.device());
+        provenance.put("weightSource", source.id());
+        if (source.matrix() != null) {
+            provenance.put("weightMatrix", source.matrix().rows() + "x" + source.matrix().cols());
+            provenance.put("weightMatrixRms", source.matrix().rms());
+            provenance.put("array", array.toString());
+            provenance.put("driftCompensationScope", DriftCompensationScope.PER_TILE.name());
+        }
         provenance.put("readTimesS", times);
         provenance.put("simulatedConfigurations", unique.size());
         provenance.put("started", start.toString());
@@ -91,12 +124,12 @@ public final class ExperimentRunner {
      */
     public static List<MvmTrialConfig> configurations(ExperimentSpec spec, RunSettings settings) {
         Map<MvmTrialConfig, Integer> unique = new LinkedHashMap<>();
-        plan(spec, settings, unique);
+        plan(spec, settings, ErrorReference.QUANTIZED, unique);
         return new ArrayList<>(unique.keySet());
     }
 
     /** Maps every series point to its simulated configuration, filling {@code unique} in run order. */
-    private static List<List<MvmTrialConfig>> plan(ExperimentSpec spec, RunSettings settings,
+    private static List<List<MvmTrialConfig>> plan(ExperimentSpec spec, RunSettings settings, ErrorReference reference,
                                                    Map<MvmTrialConfig, Integer> unique) {
         int magnitudeBits = settings.crossbar().weightBits() - 1;
         List<List<MvmTrialConfig>> perSeries = new ArrayList<>();
@@ -104,7 +137,7 @@ public final class ExperimentRunner {
             List<MvmTrialConfig> configs = new ArrayList<>();
             for (SlicingScheme scheme : s.schemes()) {
                 MvmTrialConfig c = new MvmTrialConfig(settings.crossbar(), settings.device(),
-                        simulated(scheme, magnitudeBits), s.weights(), settings.sampling());
+                        simulated(scheme, magnitudeBits), s.weights(), settings.sampling(), reference);
                 unique.putIfAbsent(c, unique.size());
                 configs.add(c);
             }
@@ -125,8 +158,12 @@ public final class ExperimentRunner {
         return new SlicingScheme(s.algorithm(), s.nSlices(), s.base(), magnitudeBits);
     }
 
+    /** The columns every row of one run shares: weight source, array and weight clip. */
+    private record RowTags(String source, String array, double clip) {
+    }
+
     private static List<ResultRow> theoryRows(ExperimentSpec spec, SeriesSpec s, List<MonteCarloResult> pts,
-                                              double[] times, int trials) {
+                                              double[] times, int trials, RowTags tags) {
         int single = -1;
         for (int p = 0; p < s.schemes().size(); p++) {
             if (s.schemes().get(p).nSlices() == 1) {
@@ -142,7 +179,7 @@ public final class ExperimentRunner {
                 double eta = EqualFillTheory.eta(pts.get(single).mean(t), scheme.nSlices(), scheme.base());
                 rows.add(new ResultRow(spec.figure(), "Theory b_W=" + scheme.base(), s.weights().id(),
                         scheme.algorithm().id(), scheme.base(), scheme.nSlices(), times[t], trials, "eta_theory",
-                        eta, Double.NaN));
+                        eta, Double.NaN, tags.source, tags.array, tags.clip));
             }
         }
         return rows;

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One point of a figure in the project's long CSV format:
- * {@code figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std}.
+ * {@code figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std,weight_source,array,weight_clip}.
  *
  * @param figure figure code: {@code 4a}, {@code 4b}, {@code 4c}, {@code bitnet}, {@code 5a}, {@code 5c}
  * @param series the legend label
@@ -18,13 +18,39 @@ import java.util.Objects;
  * @param metric {@code eta}, {@code eta_theory} or {@code accuracy}
  * @param mean mean over trials
  * @param std sample standard deviation over trials, NaN where it has no meaning (theory)
+ * @param weightSource where the weights came from: {@code gaussian}, {@code laplace}, {@code student-t3},
+ *     {@code uniform} or a file's name; empty where it does not apply
+ * @param array the size of one crossbar array, e.g. {@code 128x128}; empty where it does not apply
+ * @param weightClip the weights' clip k in σ (3 in the paper); NaN where it does not apply
  */
 public record ResultRow(String figure, String series, String weights, String algorithm, int base, int nW,
-                        double timeS, int trials, String metric, double mean, double std) {
+                        double timeS, int trials, String metric, double mean, double std, String weightSource,
+                        String array, double weightClip) {
 
-    /** CSV header, in column order. */
+    /** CSV header, in column order: the eleven original columns, then the weight source, array and clip. */
     public static final String[] COLUMNS =
-        {"figure", "series", "weights", "algorithm", "base", "n_w", "time_s", "trials", "metric", "mean", "std"};
+        {"figure", "series", "weights", "algorithm", "base", "n_w", "time_s", "trials", "metric", "mean", "std",
+         "weight_source", "array", "weight_clip"};
+
+    /**
+     * A row without weight source, array or clip (the DNN figures).
+     *
+     * @param figure figure code
+     * @param series the legend label
+     * @param weights the weight quantisation
+     * @param algorithm the slicing algorithm
+     * @param base b_W
+     * @param nW slices
+     * @param timeS seconds after programming
+     * @param trials trials or chips
+     * @param metric the metric
+     * @param mean mean over trials
+     * @param std standard deviation over trials
+     */
+    public ResultRow(String figure, String series, String weights, String algorithm, int base, int nW, double timeS,
+                     int trials, String metric, double mean, double std) {
+        this(figure, series, weights, algorithm, base, nW, timeS, trials, metric, mean, std, "", "", Double.NaN);
+    }
 
     /** Rejects nulls. */
     public ResultRow {
@@ -33,5 +59,7 @@ public record ResultRow(String figure, String series, String weights, String alg
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(weightSource, "weightSource");
+        Objects.requireNonNull(array, "array");
     }
 }

@@ -14,9 +14,10 @@ import org.pcmsim.device.PcmDeviceModel;
  * @param crossbar crossbar periphery
  * @param device PCM device model
  * @param sampling read-noise sampler
+ * @param weights where the weights come from (the paper's fresh Gaussian weights by default)
  */
 public record RunSettings(int trials, long seed, int threads, CrossbarConfig crossbar, PcmDeviceModel device,
-                          ReadNoiseSampling sampling) {
+                          ReadNoiseSampling sampling, WeightSource weights) {
 
     /** The documented default root seed of every published figure. */
     public static final long DEFAULT_SEED = 20220401L;
@@ -32,6 +33,22 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
         Objects.requireNonNull(crossbar, "crossbar");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(weights, "weights");
+    }
+
+    /**
+     * Settings with the paper's fresh Gaussian weights.
+     *
+     * @param trials Monte Carlo trials per point, ≥ 1
+     * @param seed root seed
+     * @param threads worker threads, ≥ 1
+     * @param crossbar crossbar periphery
+     * @param device PCM device model
+     * @param sampling read-noise sampler
+     */
+    public RunSettings(int trials, long seed, int threads, CrossbarConfig crossbar, PcmDeviceModel device,
+                       ReadNoiseSampling sampling) {
+        this(trials, seed, threads, crossbar, device, sampling, WeightSource.GAUSSIAN);
     }
 
     /**
@@ -50,7 +67,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another trial count
      */
     public RunSettings withTrials(int t) {
-        return new RunSettings(t, seed, threads, crossbar, device, sampling);
+        return new RunSettings(t, seed, threads, crossbar, device, sampling, weights);
     }
 
     /**
@@ -58,7 +75,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another seed
      */
     public RunSettings withSeed(long s) {
-        return new RunSettings(trials, s, threads, crossbar, device, sampling);
+        return new RunSettings(trials, s, threads, crossbar, device, sampling, weights);
     }
 
     /**
@@ -66,7 +83,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another thread count
      */
     public RunSettings withThreads(int t) {
-        return new RunSettings(trials, seed, t, crossbar, device, sampling);
+        return new RunSettings(trials, seed, t, crossbar, device, sampling, weights);
     }
 
     /**
@@ -74,7 +91,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another device model
      */
     public RunSettings withDevice(PcmDeviceModel d) {
-        return new RunSettings(trials, seed, threads, crossbar, d, sampling);
+        return new RunSettings(trials, seed, threads, crossbar, d, sampling, weights);
     }
 
     /**
@@ -82,7 +99,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another crossbar
      */
     public RunSettings withCrossbar(CrossbarConfig c) {
-        return new RunSettings(trials, seed, threads, c, device, sampling);
+        return new RunSettings(trials, seed, threads, c, device, sampling, weights);
     }
 
     /**
@@ -90,6 +107,14 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another sampler
      */
     public RunSettings withSampling(ReadNoiseSampling s) {
-        return new RunSettings(trials, seed, threads, crossbar, device, s);
+        return new RunSettings(trials, seed, threads, crossbar, device, s, weights);
+    }
+
+    /**
+     * @param w where the weights come from
+     * @return these settings with it
+     */
+    public RunSettings withWeights(WeightSource w) {
+        return new RunSettings(trials, seed, threads, crossbar, device, sampling, w);
     }
 }

@@ -6,6 +6,8 @@ public enum XAxis {
     N_SLICES,
     /** The base b_W; one panel per read time. */
     BASE,
-    /** Seconds after programming, on a log scale; one panel. */
-    TIME
+    /** Seconds after programming, on a log scale; one panel per panel title. */
+    TIME,
+    /** The weights' clip k in σ (the k·σ quantiser); one panel per panel title. */
+    WEIGHT_CLIP
 }

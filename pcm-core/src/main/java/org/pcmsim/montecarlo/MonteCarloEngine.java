@@ -8,10 +8,12 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.weights.WeightDistribution;
 
 /**
  * Runs Monte Carlo trials of analog MVMs in parallel.
@@ -91,6 +93,26 @@ public final class MonteCarloEngine {
      */
     public List<MonteCarloResult> runAll(List<MvmTrialConfig> configs, double[] times, int trials, long seed,
                                          ProgressListener listener) {
+        return runAll(configs, WeightDistribution.GAUSSIAN, times, trials, seed, listener);
+    }
+
+    /**
+     * As {@link #runAll(List, double[], int, long, ProgressListener)}, with every trial's N × N weights
+     * drawn from another unit-variance distribution (the inputs stay standard normal); with
+     * {@link WeightDistribution#GAUSSIAN} the two are the same to the bit.
+     *
+     * @param configs the configurations
+     * @param distribution the distribution of the weights
+     * @param times read times, s, strictly increasing
+     * @param trials T ≥ 1 per configuration
+     * @param seed root seed
+     * @param listener told of progress (trials over all configurations)
+     * @return one result per configuration, in order
+     * @throws CancellationException if the calling thread is interrupted
+     */
+    public List<MonteCarloResult> runAll(List<MvmTrialConfig> configs, WeightDistribution distribution, double[] times,
+                                         int trials, long seed, ProgressListener listener) {
+        Objects.requireNonNull(distribution, "distribution");
         Objects.requireNonNull(listener, "listener");
         checkTimes(times);
         if (trials < 1) {
@@ -101,38 +123,71 @@ public final class MonteCarloEngine {
         }
         int nc = configs.size();
         int nt = times.length;
-        int nThreads = Math.min(threads, trials);
-        TrialFolder folder = new TrialFolder(nc, nt, trials, (long) WINDOW_PER_THREAD * nThreads, keepTrials);
         long total = (long) nc * trials;
-        AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         // Trial-major: a worker draws one trial's data and runs every configuration on it.
-        Runnable worker = () -> {
+        TrialFolder folder = forEachTrial(nc, nt, trials, () -> {
             MvmTrial[] perConfig = new MvmTrial[nc];
             int[] readsOf = sameReads(configs, perConfig);
             Map<CrossbarConfig, TrialData> data = new HashMap<>();
-            long i;
-            try {
-                while (failure.get() == null && (i = next.getAndIncrement()) < trials && folder.awaitTurn(i)) {
-                    for (TrialData d : data.values()) {
+            double[] e = new double[nt];
+            return i -> {
+                for (TrialData d : data.values()) {
+                    d.draw(seed, i);
+                }
+                double[] eta = new double[nc * nt];
+                for (int c = 0; c < nc; c++) {
+                    MvmTrialConfig config = configs.get(c);
+                    TrialData d = data.get(config.crossbar());
+                    if (d == null) {
+                        d = new TrialData(config.crossbar(), distribution);
                         d.draw(seed, i);
+                        data.put(config.crossbar(), d);
                     }
-                    double[] eta = new double[nc * nt];
-                    double[] e = new double[nt];
-                    for (int c = 0; c < nc; c++) {
-                        MvmTrialConfig config = configs.get(c);
-                        TrialData d = data.get(config.crossbar());
-                        if (d == null) {
-                            d = new TrialData(config.crossbar());
-                            d.draw(seed, i);
-                            data.put(config.crossbar(), d);
-                        }
-                        perConfig[c].run(d, seed, i, times, e, readsOf[c] < 0 ? null : perConfig[readsOf[c]]);
-                        System.arraycopy(e, 0, eta, c * nt, nt);
-                        listener.progress(done.incrementAndGet(), total);
-                    }
-                    folder.add(i, eta);
+                    perConfig[c].run(d, seed, i, times, e, readsOf[c] < 0 ? null : perConfig[readsOf[c]]);
+                    System.arraycopy(e, 0, eta, c * nt, nt);
+                    listener.progress(done.incrementAndGet(), total);
+                }
+                return eta;
+            };
+        });
+        return results(configs, times, trials, folder, seed);
+    }
+
+    private static List<MonteCarloResult> results(List<MvmTrialConfig> configs, double[] times, int trials,
+                                                  TrialFolder folder, long seed) {
+        List<MonteCarloResult> out = new ArrayList<>(configs.size());
+        for (int c = 0; c < configs.size(); c++) {
+            out.add(new MonteCarloResult(configs.get(c), times, trials, folder.mean(c), folder.std(c), folder.kept(c),
+                    seed));
+        }
+        return out;
+    }
+
+    /**
+     * The work of one worker thread: runs trial i (in any order) and returns its η, configuration-major
+     * ({@code eta[c * times + k]}).
+     */
+    private interface TrialTask {
+        double[] run(long trial);
+    }
+
+    /**
+     * Runs trials 0 … trials − 1 on this engine's threads, each worker with its own task (its own
+     * buffers), and folds every trial's η in trial order; the first failure stops every worker and
+     * is rethrown.
+     */
+    private TrialFolder forEachTrial(int nc, int nt, int trials, Supplier<TrialTask> perWorker) {
+        int nThreads = Math.min(threads, trials);
+        TrialFolder folder = new TrialFolder(nc, nt, trials, (long) WINDOW_PER_THREAD * nThreads, keepTrials);
+        AtomicLong next = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                TrialTask task = perWorker.get();
+                long i;
+                while (failure.get() == null && (i = next.getAndIncrement()) < trials && folder.awaitTurn(i)) {
+                    folder.add(i, task.run(i));
                 }
             } catch (RuntimeException | Error ex) {
                 failure.compareAndSet(null, ex);
@@ -173,12 +228,94 @@ public final class MonteCarloEngine {
         if (folder.folded() != trials) {
             throw new IllegalStateException("folded " + folder.folded() + " of " + trials + " trials");
         }
-        List<MonteCarloResult> out = new ArrayList<>(nc);
-        for (int c = 0; c < nc; c++) {
-            out.add(new MonteCarloResult(configs.get(c), times, trials, folder.mean(c), folder.std(c), folder.kept(c),
-                    seed));
+        return folder;
+    }
+
+    /**
+     * Runs several configurations over a fixed user matrix: the weights stay the same in every
+     * trial, while trial i draws its own inputs (standard normal, one per matrix column), programming
+     * noise and read noise from the streams of (seed, i) ({@link TrialStreams}). The matrix is tiled
+     * on arrays of {@code matrix.array()} ({@link org.pcmsim.crossbar.TiledCrossbar}). Same guarantees
+     * as {@link #runAll(List, double[], int, long, ProgressListener)}: any thread count gives the same
+     * numbers, {@link #replay(MvmTrialConfig, FixedMatrix, double[], long, int)} recomputes a trial, and
+     * configurations share each trial's inputs and programming normals.
+     *
+     * @param configs the configurations (their crossbar gives bit widths, k·σ clips and GDC)
+     * @param matrix the fixed weights and their tiling
+     * @param times read times, s, strictly increasing
+     * @param trials T ≥ 1 per configuration
+     * @param seed root seed
+     * @param listener told of progress (trials over all configurations)
+     * @return one result per configuration, in order
+     * @throws CancellationException if the calling thread is interrupted
+     */
+    public List<MonteCarloResult> runAll(List<MvmTrialConfig> configs, FixedMatrix matrix, double[] times,
+                                         int trials, long seed, ProgressListener listener) {
+        Objects.requireNonNull(matrix, "matrix");
+        Objects.requireNonNull(listener, "listener");
+        checkTimes(times);
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
         }
-        return out;
+        if (configs.isEmpty()) {
+            return List.of();
+        }
+        int nc = configs.size();
+        int nt = times.length;
+        long total = (long) nc * trials;
+        AtomicLong done = new AtomicLong();
+        TrialFolder folder = forEachTrial(nc, nt, trials, () -> {
+            FixedMatrixTrial[] perConfig = new FixedMatrixTrial[nc];
+            for (int c = 0; c < nc; c++) {
+                perConfig[c] = new FixedMatrixTrial(configs.get(c), matrix);
+            }
+            double[] e = new double[nt];
+            return i -> {
+                double[] eta = new double[nc * nt];
+                for (int c = 0; c < nc; c++) {
+                    perConfig[c].run(seed, i, times, e);
+                    System.arraycopy(e, 0, eta, c * nt, nt);
+                    listener.progress(done.incrementAndGet(), total);
+                }
+                return eta;
+            };
+        });
+        return results(configs, times, trials, folder, seed);
+    }
+
+    /**
+     * Runs one configuration over a fixed user matrix (see
+     * {@link #runAll(List, FixedMatrix, double[], int, long, ProgressListener)}).
+     *
+     * @param config the configuration
+     * @param matrix the fixed weights and their tiling
+     * @param times read times, s, strictly increasing
+     * @param trials T ≥ 1
+     * @param seed root seed
+     * @return η per trial and time
+     */
+    public MonteCarloResult run(MvmTrialConfig config, FixedMatrix matrix, double[] times, int trials, long seed) {
+        return runAll(List.of(config), matrix, times, trials, seed, ProgressListener.NONE).get(0);
+    }
+
+    /**
+     * Recomputes one trial over a fixed matrix alone; equals that trial inside a full run.
+     *
+     * @param config the configuration
+     * @param matrix the fixed weights and their tiling
+     * @param times read times, s
+     * @param seed root seed
+     * @param trial trial index
+     * @return η at every time
+     */
+    public static double[] replay(MvmTrialConfig config, FixedMatrix matrix, double[] times, long seed, int trial) {
+        checkTimes(times);
+        if (trial < 0) {
+            throw new IllegalArgumentException("trial must be >= 0, got " + trial);
+        }
+        double[] e = new double[times.length];
+        new FixedMatrixTrial(config, Objects.requireNonNull(matrix, "matrix")).run(seed, trial, times, e);
+        return e;
     }
 
     /**
@@ -228,12 +365,28 @@ public final class MonteCarloEngine {
      * @return η at every time
      */
     public static double[] replay(MvmTrialConfig config, double[] times, long seed, int trial) {
+        return replay(config, WeightDistribution.GAUSSIAN, times, seed, trial);
+    }
+
+    /**
+     * Recomputes one trial with weights of another distribution alone; equals that trial inside
+     * {@link #runAll(List, WeightDistribution, double[], int, long, ProgressListener)}.
+     *
+     * @param config the configuration
+     * @param distribution the distribution of the weights
+     * @param times read times, s
+     * @param seed root seed
+     * @param trial trial index
+     * @return η at every time
+     */
+    public static double[] replay(MvmTrialConfig config, WeightDistribution distribution, double[] times, long seed,
+                                  int trial) {
         checkTimes(times);
         if (trial < 0) {
             throw new IllegalArgumentException("trial must be >= 0, got " + trial);
         }
         double[] e = new double[times.length];
-        TrialData data = new TrialData(config.crossbar());
+        TrialData data = new TrialData(config.crossbar(), Objects.requireNonNull(distribution, "distribution"));
         data.draw(seed, trial);
         new MvmTrial(config).run(data, seed, trial, times, e, null);
         return e;

@@ -89,6 +89,9 @@ final class MvmTrial {
             outCal = sliceCal;
         }
         double toReal = reader.outputScale(config.slicing(), config.device()) / (cb.inputScale() * cb.weightScale());
+        boolean exactFloat = config.reference() == ErrorReference.FLOAT;
+        double[] yRef = exactFloat ? data.floatReference() : q.yRef;
+        double refNorm = exactFloat ? data.floatNorm() : q.refNorm;
         double cRef = 0;
         for (int t = 0; t < times.length; t++) {
             // Shift and add, from the most significant slice (the order the outputs were once summed in).
@@ -111,10 +114,10 @@ final class MvmTrial {
             double gdc = cb.driftCompensation() && c > 0 && cRef > 0 ? cRef / c : 1.0;
             double err = 0;
             for (int i = 0; i < n; i++) {
-                double d = y[i] * gdc * toReal - q.yRef[i];
+                double d = y[i] * gdc * toReal - yRef[i];
                 err += d * d;
             }
-            eta[t] = q.refNorm > 0 ? Math.sqrt(err) / q.refNorm : Double.NaN;
+            eta[t] = refNorm > 0 ? Math.sqrt(err) / refNorm : Double.NaN;
         }
     }
 }

@@ -16,9 +16,10 @@ import org.pcmsim.slicing.WeightQuantization;
  * @param slicing the weight-slicing scheme
  * @param weights how the Gaussian weights are quantised (9-bit integers or ternary)
  * @param sampling how read noise is drawn
+ * @param reference what η compares the output with (the paper's: the quantised product)
  */
 public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, SlicingScheme slicing,
-                             WeightQuantization weights, ReadNoiseSampling sampling) {
+                             WeightQuantization weights, ReadNoiseSampling sampling, ErrorReference reference) {
 
     /** Rejects nulls and a slicing scheme whose magnitude bits differ from the crossbar's weights. */
     public MvmTrialConfig {
@@ -27,10 +28,33 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
         Objects.requireNonNull(slicing, "slicing");
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(reference, "reference");
         if (slicing.maxMagnitude() != crossbar.weightMax()) {
             throw new IllegalArgumentException("slicing is for |W| <= " + slicing.maxMagnitude()
                     + " but the crossbar's weights reach " + crossbar.weightMax());
         }
+    }
+
+    /**
+     * A configuration with the paper's η (against the quantised product).
+     *
+     * @param crossbar the crossbar periphery
+     * @param device the PCM device model
+     * @param slicing the weight-slicing scheme
+     * @param weights how the weights are quantised
+     * @param sampling how read noise is drawn
+     */
+    public MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, SlicingScheme slicing,
+                          WeightQuantization weights, ReadNoiseSampling sampling) {
+        this(crossbar, device, slicing, weights, sampling, ErrorReference.QUANTIZED);
+    }
+
+    /**
+     * @param r another error reference
+     * @return this configuration with it
+     */
+    public MvmTrialConfig withReference(ErrorReference r) {
+        return new MvmTrialConfig(crossbar, device, slicing, weights, sampling, r);
     }
 
     /**
@@ -49,7 +73,7 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
      * @return this configuration with it
      */
     public MvmTrialConfig withSlicing(SlicingScheme s) {
-        return new MvmTrialConfig(crossbar, device, s, weights, sampling);
+        return new MvmTrialConfig(crossbar, device, s, weights, sampling, reference);
     }
 
     /**
@@ -57,7 +81,7 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
      * @return this configuration with it
      */
     public MvmTrialConfig withWeights(WeightQuantization w) {
-        return new MvmTrialConfig(crossbar, device, slicing, w, sampling);
+        return new MvmTrialConfig(crossbar, device, slicing, w, sampling, reference);
     }
 
     /**
@@ -65,7 +89,7 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
      * @return this configuration with it
      */
     public MvmTrialConfig withSampling(ReadNoiseSampling s) {
-        return new MvmTrialConfig(crossbar, device, slicing, weights, s);
+        return new MvmTrialConfig(crossbar, device, slicing, weights, s, reference);
     }
 
     /**
@@ -73,6 +97,6 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
      * @return this configuration with it
      */
     public MvmTrialConfig withDevice(PcmDeviceModel d) {
-        return new MvmTrialConfig(crossbar, d, slicing, weights, sampling);
+        return new MvmTrialConfig(crossbar, d, slicing, weights, sampling, reference);
     }
 }

@@ -13,9 +13,11 @@ import org.pcmsim.slicing.SlicingScheme;
 import org.pcmsim.slicing.IntegerQuantizer;
 import org.pcmsim.slicing.TernaryQuantizer;
 import org.pcmsim.slicing.WeightQuantization;
+import org.pcmsim.weights.WeightDistribution;
 
 /**
- * The data of one trial (MODEL.md §4.1–4.2): Gaussian weights w (N × N, row-major) then inputs x,
+ * The data of one trial (MODEL.md §4.1–4.2): Gaussian (or another unit-variance distribution's) weights
+ * w (N × N, row-major) then standard normal inputs x,
  * drawn from the trial's data stream, their integer versions and the exact result
  * y_ref = W·X / (scale_in · scale_w). The data depend only on (seed, trial, crossbar), so every
  * configuration of a run shares them; the quantised weights are kept per quantisation.
@@ -36,10 +38,14 @@ final class TrialData {
     }
 
     private final CrossbarConfig crossbar;
+    private final WeightDistribution distribution;
     private final int n;
     private final double[] wReal;
     private final double[] xReal;
     final int[] x;
+    /** The exact product of the real weights and inputs, w·x, and its norm; computed on demand. */
+    private final double[] yFloat;
+    private double floatNorm = -1;
     private final Map<WeightQuantization, Quantized> quantized = new EnumMap<>(WeightQuantization.class);
     private final Map<WeightQuantization, Boolean> fresh = new EnumMap<>(WeightQuantization.class);
     /** Programming normals per slice, shared by every configuration of the trial; drawn on demand. */
@@ -51,11 +57,41 @@ final class TrialData {
     private long trial;
 
     TrialData(CrossbarConfig crossbar) {
+        this(crossbar, WeightDistribution.GAUSSIAN);
+    }
+
+    /** With weights from another unit-variance distribution (the inputs stay standard normal). */
+    TrialData(CrossbarConfig crossbar, WeightDistribution distribution) {
         this.crossbar = crossbar;
+        this.distribution = distribution;
         this.n = crossbar.size();
         this.wReal = new double[n * n];
         this.xReal = new double[n];
         this.x = new int[n];
+        this.yFloat = new double[n];
+    }
+
+    /** @return w·x of the real weights and inputs (the {@link ErrorReference#FLOAT} reference) */
+    double[] floatReference() {
+        if (floatNorm < 0) {
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                double acc = 0;
+                for (int k = 0; k < n; k++) {
+                    acc += wReal[i * n + k] * xReal[k];
+                }
+                yFloat[i] = acc;
+                norm += acc * acc;
+            }
+            floatNorm = Math.sqrt(norm);
+        }
+        return yFloat;
+    }
+
+    /** @return ‖w·x‖₂ */
+    double floatNorm() {
+        floatReference();
+        return floatNorm;
     }
 
     CrossbarConfig crossbar() {
@@ -64,10 +100,18 @@ final class TrialData {
 
     /** Draws the trial's weights and inputs; quantised weights are recomputed on demand. */
     void draw(long seed, long trial) {
-        NormalizedGaussianSampler data =
-                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.DATA));
-        for (int i = 0; i < wReal.length; i++) {
-            wReal[i] = data.sample();
+        org.apache.commons.rng.UniformRandomProvider stream = TrialStreams.stream(seed, trial, TrialStreams.DATA);
+        NormalizedGaussianSampler data = ZigguratSampler.NormalizedGaussian.of(stream);
+        if (distribution.equals(WeightDistribution.GAUSSIAN)) {
+            for (int i = 0; i < wReal.length; i++) {
+                wReal[i] = data.sample();
+            }
+        } else {
+            // The weights from their own sampler on the same stream, then the inputs as always.
+            org.apache.commons.rng.sampling.distribution.ContinuousSampler w = distribution.sampler(stream);
+            for (int i = 0; i < wReal.length; i++) {
+                wReal[i] = w.sample();
+            }
         }
         for (int k = 0; k < n; k++) {
             xReal[k] = data.sample();
@@ -75,6 +119,7 @@ final class TrialData {
         new IntegerQuantizer(crossbar.inputBits(), crossbar.inputClipSigmas())
                 .quantize(xReal, crossbar.inputScale(), x);
         fresh.clear();
+        floatNorm = -1;
         this.seed = seed;
         this.trial = trial;
         programmingDrawn = 0;

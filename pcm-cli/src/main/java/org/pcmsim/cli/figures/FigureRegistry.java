@@ -20,6 +20,28 @@ public final class FigureRegistry {
     public static final String ALL = "all";
 
     private final Map<String, FigureProducer> producers = new LinkedHashMap<>();
+    private final Map<String, List<String>> groups = new LinkedHashMap<>();
+
+    /**
+     * A name that runs several registered figures, e.g. {@code weights} for both weight-study figures.
+     *
+     * @param name the group's name
+     * @param members names of registered figures
+     * @return this registry
+     * @throws IllegalArgumentException if the name is taken or a member unknown
+     */
+    public FigureRegistry group(String name, List<String> members) {
+        if (ALL.equals(name) || producers.containsKey(name) || groups.containsKey(name)) {
+            throw new IllegalArgumentException("figure name '" + name + "' is already taken");
+        }
+        for (String m : members) {
+            if (!producers.containsKey(m)) {
+                throw new IllegalArgumentException("group '" + name + "' names unknown figure '" + m + "'");
+            }
+        }
+        groups.put(name, List.copyOf(members));
+        return this;
+    }
 
     /** @return a registry of the published MVM figures, then the DNN figures 5(a) and 5(c) */
     public static FigureRegistry standard() {
@@ -27,6 +49,9 @@ public final class FigureRegistry {
         for (ExperimentSpec spec : Experiments.all()) {
             r.register(new MvmFigureProducer(spec));
         }
+        r.register(WeightsFigureProducer.overTime());
+        r.register(WeightsFigureProducer.overClip());
+        r.group(WeightsFigureProducer.GROUP, List.of("weights-time", "weights-clip"));
         r.register(DnnFigureProducer.figure5a());
         r.register(DnnFigureProducer.figure5c());
         return r;
@@ -54,6 +79,7 @@ public final class FigureRegistry {
     /** @return the names a user may pass to {@code pcm run}, including {@code all} */
     public List<String> names() {
         List<String> names = new ArrayList<>(producers.keySet());
+        names.addAll(groups.keySet());
         names.add(ALL);
         return names;
     }
@@ -65,6 +91,9 @@ public final class FigureRegistry {
     public Optional<List<FigureProducer>> resolve(String name) {
         if (ALL.equals(name)) {
             return Optional.of(producers.values().stream().filter(FigureProducer::inAll).toList());
+        }
+        if (groups.containsKey(name)) {
+            return Optional.of(groups.get(name).stream().map(producers::get).toList());
         }
         FigureProducer p = producers.get(name);
         return p == null ? Optional.empty() : Optional.of(List.of(p));

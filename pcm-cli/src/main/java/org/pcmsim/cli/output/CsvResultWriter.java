@@ -12,7 +12,8 @@ import org.pcmsim.experiment.ResultRow;
 
 /**
  * Writes a figure's points in the project's one long CSV schema,
- * {@code figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std} ({@link ResultRow#COLUMNS}).
+ * {@code figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std,weight_source,array,weight_clip}
+ * ({@link ResultRow#COLUMNS}; the last three are empty for the DNN figures).
  *
  * <p>Plain CSV (RFC 4180 quoting, UTF-8, {@code \n} line ends): the header row, then one row per
  * point, nothing else, so that any CSV reader (pandas {@code read_csv}, Python's {@code csv}, R,
@@ -38,7 +39,8 @@ public final class CsvResultWriter {
         CSVPrinter printer = new CSVPrinter(w, FORMAT);
         for (ResultRow row : r.rows()) {
             printer.printRecord(row.figure(), row.series(), row.weights(), row.algorithm(), row.base(), row.nW(),
-                    number(row.timeS()), row.trials(), row.metric(), number(row.mean()), number(row.std()));
+                    number(row.timeS()), row.trials(), row.metric(), number(row.mean()), number(row.std()),
+                    row.weightSource(), row.array(), number(row.weightClip()));
         }
         printer.flush();
     }

@@ -81,7 +81,7 @@ public final class FigurePlotter {
         String yTitle = yTitle(r);
         List<XYChart> charts = new ArrayList<>();
         for (int i = 0; i < panels.size(); i++) {
-            boolean legend = r.xAxis() == XAxis.TIME || i == panels.size() - 1;
+            boolean legend = r.xAxis() == XAxis.TIME || r.xAxis() == XAxis.WEIGHT_CLIP || i == panels.size() - 1;
             charts.add(chart(r, panels.get(i), yRange, i == 0 ? yTitle : null, legend));
         }
         return new Figure(title(r), ProvenanceSummary.oneLine(r), charts);
@@ -194,7 +194,9 @@ public final class FigurePlotter {
 
     static List<Panel> panels(FigureResult r) {
         List<Panel> panels = new ArrayList<>();
-        if (r.xAxis() == XAxis.TIME) {
+        if (r.xAxis() == XAxis.TIME || r.xAxis() == XAxis.WEIGHT_CLIP) {
+            java.util.function.ToDoubleFunction<ResultRow> x =
+                    r.xAxis() == XAxis.TIME ? ResultRow::timeS : ResultRow::weightClip;
             Set<String> titles = new LinkedHashSet<>(r.panels().values());
             if (titles.isEmpty()) {
                 titles.add("");
@@ -203,7 +205,7 @@ public final class FigurePlotter {
                 List<ResultRow> rows = r.rows().stream()
                         .filter(row -> title.equals(r.panels().getOrDefault(row.series(), "")))
                         .toList();
-                panels.add(new Panel(title, curves(rows, ResultRow::timeS)));
+                panels.add(new Panel(title, curves(rows, x)));
             }
         } else {
             for (double t : r.times()) {
@@ -287,6 +289,7 @@ public final class FigurePlotter {
         String metric = simulatedMetric(r);
         return switch (metric) {
             case "eta" -> "Normalised MVM error η";
+            case "eta_float" -> "MVM error η vs the real product w·x";
             case "accuracy" -> "Test accuracy (%)";
             default -> metric;
         };
@@ -297,6 +300,7 @@ public final class FigurePlotter {
             case N_SLICES -> "Number of slices n_W";
             case BASE -> "Base b_W";
             case TIME -> "Time after programming";
+            case WEIGHT_CLIP -> "Weight clip k (σ)";
         };
     }
 
@@ -507,6 +511,7 @@ public final class FigurePlotter {
             // Where algorithms are compared at several n_W: the first algorithm solid, the others dashed.
             case TIME -> !slicesIfMixedAlgorithms(panel).isEmpty()
                     && !c.algorithm().equals(panel.curves().get(0).algorithm());
+            case WEIGHT_CLIP -> false;
         };
     }
 

@@ -28,8 +28,11 @@ class MvmFigureProducerTest {
     @Test
     void registryResolvesNamesAndAll() {
         FigureRegistry r = FigureRegistry.standard();
-        assertEquals(List.of("figure-4a", "figure-4b", "figure-4c", "bitnet", "figure-5a", "figure-5c", "all"),
-                r.names());
+        assertEquals(List.of("figure-4a", "figure-4b", "figure-4c", "bitnet", "weights-time", "weights-clip", "figure-5a",
+                "figure-5c", "weights", "all"), r.names());
+        // 'weights' runs both figures of the heavy-tailed-weights study.
+        assertEquals(List.of("weights-time", "weights-clip"),
+                r.resolve("weights").orElseThrow().stream().map(FigureProducer::name).toList());
         // 'all' is the four MVM figures: the DNN figures need a dataset and run minutes to days.
         assertEquals(List.of("figure-4a", "figure-4b", "figure-4c", "bitnet"),
                 r.resolve("all").orElseThrow().stream().map(FigureProducer::name).toList());

@@ -9,21 +9,32 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pcmsim.crossbar.ArrayShape;
+import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
+import org.pcmsim.crossbar.TiledCrossbar;
 
 /**
  * The PCM chip of one convolution or dense layer (MODEL.md §6): the one implementation behind both
  * {@link AnalogNetwork#convert the converter} and the stand-alone {@link AnalogWeightNoise analog
  * layers}. All physics is pcm-core's: {@link #program} clips the weights at k σ_W, quantises them with
  * the configuration's quantiser, and programs them with {@link CrossbarProgrammer} (slicing, G_P, ν,
- * drawn once), then reads once at t0 for the GDC reference c_ref; {@link #read} is one read of
- * {@link ProgrammedCrossbar#effectiveWeights} at a time t with fresh 1/f noise, scaled by
- * c_ref / c(t) (c = Σ_i |Σ_k W_ik|, the crossbar's response to an all-ones calibration input) and
- * divided by the quantiser scale to give real weights again.
+ * drawn once), then reads once at t0 for the GDC reference c_ref of every tile; {@link #read} is one
+ * read of {@link ProgrammedCrossbar#effectiveWeights} at a time t with fresh 1/f noise, each tile
+ * scaled by its c_ref / c(t) (c = Σ_i |Σ_k W_ik| over the tile, its response to an all-ones
+ * calibration input) and divided by the quantiser scale to give real weights again.
  *
- * <p>The crossbar is rows = output channels × cols = fan-in: a kernel [out, in, kh, kw] is
- * flattened to [out, in·kh·kw]; a dense [nIn, nOut] weight is transposed. Biases stay digital.
+ * <p>One orientation for users: every method that takes or returns weights ({@link #program},
+ * {@link #read}, {@link #quantized}, {@link #holds}) uses the layer's own parameter shape, as DL4J
+ * holds it — [nIn, nOut] for a dense layer, [out, in, kh, kw] for a convolution. Only the crossbar
+ * itself ({@link #crossbar}) is laid out as rows = output channels × cols = fan-in (the kernel
+ * flattened to [out, in·kh·kw], the dense weight transposed). Biases stay digital.
+ *
+ * <p>Tiling: the crossbar matrix is tiled over arrays of {@link #ARRAY} (the paper's 128 × 128), as
+ * every matrix in pcm-core ({@link TiledCrossbar}): a 3 × 3 × 64 convolution has 576 inputs, five
+ * tiles across. Each tile has its own drift calibration c_tile (per-tile GDC). A layer that fits one
+ * array is programmed and read exactly as a single crossbar.
  *
  * <p>Random streams depend only on (seed, chip, layer index) for programming and on (seed, chip,
  * layer index, t, read index) for a read, so programming a layer alone or in a network, and reading
@@ -31,6 +42,9 @@ import org.pcmsim.crossbar.ProgrammedCrossbar;
  * the programmed state and may run on several threads at once while nobody programs.
  */
 public final class ProgrammedLayer {
+    /** The array size layers are tiled on: the paper's 128 × 128. */
+    public static final ArrayShape ARRAY = ArrayShape.of(CrossbarConfig.paper());
+
     private final AnalogConfig config;
     private final CrossbarProgrammer programmer;
     private final int layerIndex;
@@ -38,12 +52,13 @@ public final class ProgrammedLayer {
     private final long[] paramShape;
     private final int rows;
     private final int cols;
-    private ProgrammedCrossbar crossbar;
+    private TiledCrossbar crossbar;
     /** The weights last programmed, crossbar layout: what {@link #holds} compares against. */
     private double[] weights;
     private int[] quantized;
     private double scale = Double.NaN;
-    private double cRef = Double.NaN;
+    /** Per tile, the t0 calibration sum. */
+    private double[] cRef;
     private long seed;
     private long chip = -1;
     private long programmings;
@@ -121,8 +136,8 @@ public final class ProgrammedLayer {
         return crossbar != null;
     }
 
-    /** @return the programmed crossbar, or null before programming */
-    public ProgrammedCrossbar crossbar() {
+    /** @return the programmed tiles (crossbar layout, rows = outputs × cols = fan-in), or null before programming */
+    public TiledCrossbar crossbar() {
         return crossbar;
     }
 
@@ -131,12 +146,19 @@ public final class ProgrammedLayer {
         return scale;
     }
 
-    /** @return the clipped, quantised integer weights of the last programming (rows × cols, row-major) */
-    public int[] quantized() {
+    /**
+     * @return the clipped, quantised integer weights of the last programming, in the layer's parameter
+     *     shape (as {@link #read}), integer levels (divide by {@link #scale} for real weights)
+     */
+    public INDArray quantized() {
         if (quantized == null) {
             throw new IllegalStateException("layer " + layerIndex + " has not been programmed");
         }
-        return quantized.clone();
+        float[] f = new float[quantized.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = quantized[i];
+        }
+        return fromMatrix(f, DataType.FLOAT);
     }
 
     /** @return the root seed of the last programming */
@@ -205,9 +227,10 @@ public final class ProgrammedLayer {
         double s = config.quantizer().scale(sd);
         config.quantizer().quantize(m, s, q);
         if (crossbar == null) {
-            crossbar = programmer.program(q, rows, cols, AnalogStreams.programming(seed, chip, layerIndex));
+            crossbar = TiledCrossbar.program(programmer, ARRAY, q, rows, cols,
+                    AnalogStreams.programming(seed, chip, layerIndex));
         } else {
-            programmer.programInto(crossbar, q, AnalogStreams.programming(seed, chip, layerIndex));
+            crossbar.programInto(programmer, q, AnalogStreams.programming(seed, chip, layerIndex));
         }
         double[] read = new double[rows * cols];
         crossbar.effectiveWeights(config.device().t0(), AnalogStreams.calibration(seed, chip, layerIndex), read);
@@ -220,16 +243,27 @@ public final class ProgrammedLayer {
         programmings++;
     }
 
-    /** c = Σ_i |Σ_k W_ik|: the crossbar's response to an all-ones input, summed in magnitude. */
-    private double calibration(double[] m) {
-        double c = 0;
-        for (int i = 0; i < rows; i++) {
-            double r = 0;
-            int base = i * cols;
-            for (int k = 0; k < cols; k++) {
-                r += m[base + k];
+    /**
+     * Per tile, c = Σ_i |Σ_k W_ik| over its rows and columns: each array's response to an all-ones
+     * input, summed in magnitude.
+     */
+    private double[] calibration(double[] m) {
+        double[] c = new double[crossbar.tileCount()];
+        for (int a = 0; a < crossbar.tilesDown(); a++) {
+            for (int b = 0; b < crossbar.tilesAcross(); b++) {
+                double sum = 0;
+                int from = crossbar.colOffset(b);
+                int to = from + crossbar.tileCols(b);
+                for (int i = crossbar.rowOffset(a), end = i + crossbar.tileRows(a); i < end; i++) {
+                    double r = 0;
+                    int base = i * cols;
+                    for (int k = from; k < to; k++) {
+                        r += m[base + k];
+                    }
+                    sum += Math.abs(r);
+                }
+                c[a * crossbar.tilesAcross() + b] = sum;
             }
-            c += Math.abs(r);
         }
         return c;
     }
@@ -248,15 +282,21 @@ public final class ProgrammedLayer {
         }
         double[] read = new double[rows * cols];
         crossbar.effectiveWeights(t, AnalogStreams.read(seed, chip, layerIndex, t, pass), read);
-        double gdc = 1.0;
-        if (config.driftCompensation()) {
-            double c = calibration(read);
-            gdc = c > 0 ? cRef / c : 1.0;
-        }
-        double f = gdc / scale;
+        double[] c = config.driftCompensation() ? calibration(read) : null;
         float[] real = new float[read.length];
-        for (int i = 0; i < read.length; i++) {
-            real[i] = (float) (read[i] * f);
+        for (int a = 0; a < crossbar.tilesDown(); a++) {
+            for (int b = 0; b < crossbar.tilesAcross(); b++) {
+                int tile = a * crossbar.tilesAcross() + b;
+                double gdc = c != null && c[tile] > 0 ? cRef[tile] / c[tile] : 1.0;
+                double f = gdc / scale;
+                int from = crossbar.colOffset(b);
+                int to = from + crossbar.tileCols(b);
+                for (int i = crossbar.rowOffset(a), end = i + crossbar.tileRows(a); i < end; i++) {
+                    for (int k = from; k < to; k++) {
+                        real[i * cols + k] = (float) (read[i * cols + k] * f);
+                    }
+                }
+            }
         }
         return fromMatrix(real, type);
     }
