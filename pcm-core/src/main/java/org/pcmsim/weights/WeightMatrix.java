@@ -87,7 +87,7 @@ public final class WeightMatrix {
             throw new IllegalArgumentException("weights must be a matrix (rank 2), got shape "
                     + Arrays.toString(w.shape()));
         }
-        return of(w.dup('c').data().asDouble(), (int) w.rows(), (int) w.columns());
+        return of(w.dup('c').data().asDouble(), w.rows(), w.columns());
     }
 
     /**

@@ -25,8 +25,8 @@ class FixedMatrixTest {
         List<MvmTrialConfig> configs = List.of(
                 MvmTrialConfig.paper(SlicingScheme.of(SlicingAlgorithm.MAX_FILL_EC, 4, 1)),
                 MvmTrialConfig.paper(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 2, 2)));
-        List<MonteCarloResult> one = new MonteCarloEngine(1).runAll(configs, m, TIMES, 6, 11, ProgressListener.NONE);
-        List<MonteCarloResult> two = new MonteCarloEngine(2).runAll(configs, m, TIMES, 6, 11, ProgressListener.NONE);
+        List<MonteCarloResult> one = new MonteCarloEngine(1).keepingTrials().runAll(configs, m, TIMES, 6, 11, ProgressListener.NONE);
+        List<MonteCarloResult> two = new MonteCarloEngine(2).keepingTrials().runAll(configs, m, TIMES, 6, 11, ProgressListener.NONE);
         for (int c = 0; c < configs.size(); c++) {
             for (int i = 0; i < 6; i++) {
                 assertArrayEquals(one.get(c).trial(i), two.get(c).trial(i), 0.0);
