@@ -25,7 +25,6 @@ import org.pcmsim.cli.plot.FigureFiles;
 import org.pcmsim.cli.plot.FigurePlotter;
 import org.pcmsim.cli.progress.PhasedProgress;
 import org.pcmsim.cli.progress.Progress;
-import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.RunSettings;
 import picocli.CommandLine.Command;
@@ -254,9 +253,9 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The file name stem: the figure name, marked when the read noise follows the published quirk. */
+    /** The file name stem: the figure name, marked when the conventions are not the physical default. */
     private String stem(FigureProducer p) {
-        return model.normalization() == ReadNoiseNormalization.SLICE_MAX ? p.name() + "-slice-max" : p.name();
+        return p.name() + model.fileSuffix();
     }
 
     private List<Path> write(FigureResult result, String stem, Instant started, long t0, Map<String, Object> extra) {

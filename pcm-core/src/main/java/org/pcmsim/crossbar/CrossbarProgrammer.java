@@ -22,6 +22,11 @@ import org.pcmsim.slicing.SlicingScheme;
  * programmed before its next slice is computed, and the actual programmed value
  * (G_P · r / G_max, with the weight's sign) is subtracted from that weight's remainder.
  *
+ * <p>Under {@link org.pcmsim.device.TargetRange#CLIPPED} a slice target above G_max (only error
+ * correction's least significant slice gets there) is programmed at G_max with its sign, and the
+ * error correction of later slices sees the conductance actually programmed; the crossbar counts
+ * the clipped devices ({@link ProgrammedCrossbar#clippedDevices}).
+ *
  * <p>Without error correction every slice value depends only on |W|, so the slices and the device
  * laws are tabulated once per integer magnitude. An instance is not thread-safe; it is cheap to
  * reuse across trials.
@@ -37,6 +42,10 @@ public final class CrossbarProgrammer {
     private final int n;
     /** Conductance per slice unit, G_max / r (µS). */
     private final double unit;
+    /** The largest |target| a device holds, µS: G_max when clipped, +∞ when unbounded (then min/max are exact no-ops). */
+    private final double limit;
+    /** Per (j, |W|): 1 if that level's target was clipped; null if no level is (always, for |W| ≤ W_max). */
+    private final int[] levelClipped;
     /**
      * Per (j, |W|) at index 5·(j·(W_max + 1) + |W|): slice target magnitude (µS), σ_P, μ_ν, σ_ν and Q_s
      * (final under the G_max normalisation, raw otherwise), interleaved so that one device reads one
@@ -66,14 +75,18 @@ public final class CrossbarProgrammer {
         this.slicer = new Slicer(scheme);
         this.n = scheme.nSlices();
         this.unit = model.gMax() / scheme.range();
+        this.limit = model.targetLimit();
         this.sliceBuffer = new double[n];
         if (scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC) {
             level = null;
             levelProgrammed = null;
+            levelClipped = null;
         } else {
             int levels = scheme.maxMagnitude() + 1;
             level = new double[5 * levels * n];
             levelProgrammed = new int[levels * n];
+            int[] clippedLevels = new int[levels * n];
+            boolean anyClipped = false;
             double invGMax = 1.0 / model.gMax();
             double[] laws = new double[4];
             for (int m = 0; m < levels; m++) {
@@ -83,9 +96,14 @@ public final class CrossbarProgrammer {
                     // the targets are the same to the bit for every b_W (S_j · G_max / r is not).
                     double t = scheme.algorithm() == SlicingAlgorithm.EQUAL_FILL
                             ? model.gMax() * m / scheme.maxMagnitude() : sliceBuffer[j] * unit;
+                    int at = j * levels + m;
+                    if (Math.abs(t) > limit) {
+                        t = Math.copySign(limit, t);
+                        clippedLevels[at] = 1;
+                        anyClipped = true;
+                    }
                     // The same expression for g as DeviceProgrammer, so that both paths agree to the bit.
                     model.deviceLaws(Math.abs(t) * invGMax, laws);
-                    int at = j * levels + m;
                     level[5 * at] = t;
                     levelProgrammed[at] = t != 0.0 ? 1 : 0;
                     level[5 * at + 1] = laws[0];
@@ -96,6 +114,7 @@ public final class CrossbarProgrammer {
                             ? model.readNoise().fromRaw(laws[3], 1.0) : laws[3];
                 }
             }
+            levelClipped = anyClipped ? clippedLevels : null;
         }
     }
 
@@ -278,6 +297,9 @@ public final class CrossbarProgrammer {
             int count = level == null
                     ? programCorrecting(pc, j, weights, rest, device, xi, finalQs)
                     : programTabulated(pc, j, weights, device, xi);
+            if (level != null) {
+                pc.clipped[j] = levelClipped == null ? 0 : clippedTabulated(j, count);
+            }
             if (!finalQs) {
                 // The slice-maximum normalisation needs the whole slice before Q_s is known.
                 ProgrammedDevices.normalizeReadNoise(model, pc.target[j], pc.qs[j], count);
@@ -337,12 +359,17 @@ public final class CrossbarProgrammer {
         double[] nu = pc.nu[j];
         double[] qs = pc.qs[j];
         double[] amplitude = pc.amplitude[j];
+        int clipped = 0;
         for (int r = 0; r < rows; r++) {
             for (int q = start[r], end = start[r + 1]; q < end; q++) {
                 int i = r * cols + column[q];
                 double s = values[i];
                 int sign = weights[i] >> 31;
-                double t = withSign(s * unit, sign);
+                // Clipped without a branch (a large share of the last slice is clipped at b_W >= 4); with
+                // an infinite limit both bounds leave the value unchanged to the bit.
+                double v = s * unit;
+                clipped += Math.abs(v) > limit ? 1 : 0;
+                double t = withSign(Math.max(-limit, Math.min(v, limit)), sign);
                 target[q] = t;
                 double gp = device.program(t, xi[2 * i], xi[2 * i + 1], nu, qs, q);
                 programmed[q] = gp;
@@ -355,7 +382,18 @@ public final class CrossbarProgrammer {
                 rest[i] -= significance * (actual - s);
             }
         }
+        pc.clipped[j] = clipped;
         return p;
+    }
+
+    /** The clipped devices among the {@code count} just programmed from the tables of slice j. */
+    private int clippedTabulated(int j, int count) {
+        int c = 0;
+        for (int q = 0; q < count; q++) {
+            int code = levelIndex[q];
+            c += levelClipped[(code ^ (code >> 31)) / 5];
+        }
+        return c;
     }
 
     /** Without error correction: programs slice j from the per-level tables; returns the device count. */

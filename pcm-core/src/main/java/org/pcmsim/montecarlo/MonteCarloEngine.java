@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
@@ -84,6 +85,9 @@ public final class MonteCarloEngine {
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        // Device counts summed over trials: integers, so the totals do not depend on the thread count.
+        AtomicLongArray programmed = new AtomicLongArray(nc);
+        AtomicLongArray clipped = new AtomicLongArray(nc);
         // Trial-major: a worker draws one trial's data and runs every configuration on it.
         Runnable worker = () -> {
             MvmTrial[] perConfig = new MvmTrial[nc];
@@ -106,6 +110,8 @@ public final class MonteCarloEngine {
                         double[] e = new double[times.length];
                         perConfig[c].run(d, seed, i, times, e, readsOf[c] < 0 ? null : perConfig[readsOf[c]]);
                         eta[c][(int) i] = e;
+                        programmed.addAndGet(c, perConfig[c].programmedDevices());
+                        clipped.addAndGet(c, perConfig[c].clippedDevices());
                         listener.progress(done.incrementAndGet(), total);
                     }
                 } catch (RuntimeException | Error ex) {
@@ -147,7 +153,7 @@ public final class MonteCarloEngine {
         }
         List<MonteCarloResult> out = new ArrayList<>(nc);
         for (int c = 0; c < nc; c++) {
-            out.add(new MonteCarloResult(configs.get(c), times, eta[c], seed));
+            out.add(new MonteCarloResult(configs.get(c), times, eta[c], seed, programmed.get(c), clipped.get(c)));
         }
         return out;
     }

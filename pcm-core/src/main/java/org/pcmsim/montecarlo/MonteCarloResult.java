@@ -12,15 +12,22 @@ public final class MonteCarloResult {
     private final double[] times;
     private final double[][] eta;
     private final long seed;
+    private final long programmedDevices;
+    private final long clippedDevices;
 
     /**
      * @param config the configuration
      * @param times read times, s
      * @param eta η per trial (first index) and time (second index); kept, not copied
      * @param seed the root seed
+     * @param programmedDevices programmed devices summed over the trials
+     * @param clippedDevices devices whose target was clipped to G_max, summed over the trials
      */
-    MonteCarloResult(MvmTrialConfig config, double[] times, double[][] eta, long seed) {
+    MonteCarloResult(MvmTrialConfig config, double[] times, double[][] eta, long seed, long programmedDevices,
+                     long clippedDevices) {
         this.config = Objects.requireNonNull(config);
+        this.programmedDevices = programmedDevices;
+        this.clippedDevices = clippedDevices;
         this.times = times.clone();
         this.eta = eta;
         this.seed = seed;
@@ -34,6 +41,19 @@ public final class MonteCarloResult {
     /** @return the root seed */
     public long seed() {
         return seed;
+    }
+
+    /** @return programmed devices (targets ≠ 0), summed over every trial's chip */
+    public long programmedDevices() {
+        return programmedDevices;
+    }
+
+    /**
+     * @return devices whose target exceeded G_max and was clipped to it, summed over every trial's
+     *     chip (0 unless the target range is {@link org.pcmsim.device.TargetRange#CLIPPED})
+     */
+    public long clippedDevices() {
+        return clippedDevices;
     }
 
     /** @return the number of trials */
