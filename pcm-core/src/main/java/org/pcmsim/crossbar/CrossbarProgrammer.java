@@ -44,6 +44,11 @@ public final class CrossbarProgrammer {
     private final double unit;
     /** The largest |target| a device holds, µS: G_max when clipped, +∞ when unbounded (then min/max are exact no-ops). */
     private final double limit;
+    /**
+     * Above this |target| a device counts as clipped: S = r maps to G_max only within an ulp (S · G_max / r
+     * rounds), and such a device is at G_max, not beyond it.
+     */
+    private final double countLimit;
     /** Per (j, |W|): 1 if that level's target was clipped; null if no level is (always, for |W| ≤ W_max). */
     private final int[] levelClipped;
     /**
@@ -76,6 +81,7 @@ public final class CrossbarProgrammer {
         this.n = scheme.nSlices();
         this.unit = model.gMax() / scheme.range();
         this.limit = model.targetLimit();
+        this.countLimit = limit * (1 + 1e-9);
         this.sliceBuffer = new double[n];
         if (scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC) {
             level = null;
@@ -97,7 +103,7 @@ public final class CrossbarProgrammer {
                     double t = scheme.algorithm() == SlicingAlgorithm.EQUAL_FILL
                             ? model.gMax() * m / scheme.maxMagnitude() : sliceBuffer[j] * unit;
                     int at = j * levels + m;
-                    if (Math.abs(t) > limit) {
+                    if (Math.abs(t) > countLimit) {
                         t = Math.copySign(limit, t);
                         clippedLevels[at] = 1;
                         anyClipped = true;
@@ -368,7 +374,7 @@ public final class CrossbarProgrammer {
                 // Clipped without a branch (a large share of the last slice is clipped at b_W >= 4); with
                 // an infinite limit both bounds leave the value unchanged to the bit.
                 double v = s * unit;
-                clipped += Math.abs(v) > limit ? 1 : 0;
+                clipped += Math.abs(v) > countLimit ? 1 : 0;
                 double t = withSign(Math.max(-limit, Math.min(v, limit)), sign);
                 target[q] = t;
                 double gp = device.program(t, xi[2 * i], xi[2 * i + 1], nu, qs, q);
