@@ -49,18 +49,8 @@ public final class CrossbarProgrammer {
      * rounds), and such a device is at G_max, not beyond it.
      */
     private final double countLimit;
-    /** Per (j, |W|): 1 if that level's target was clipped; null if no level is (always, for |W| ≤ W_max). */
-    private final int[] levelClipped;
-    /**
-     * Per (j, |W|) at index 5·(j·(W_max + 1) + |W|): slice target magnitude (µS), σ_P, μ_ν, σ_ν and Q_s
-     * (final under the G_max normalisation, raw otherwise), interleaved so that one device reads one
-     * cache line, and slice-major so that the table of the slice being programmed stays in the L1
-     * cache; null for error correction.
-     */
-    private final double[] level;
-    /** Per (j, |W|) at index j·(W_max + 1) + |W|: 1 if that slice has a non-zero target, else 0. */
-    private final int[] levelProgrammed;
-    private final double[] sliceBuffer;
+    /** Targets and device laws per slice and weight magnitude; null for error correction. */
+    private final LevelTable table;
     /** Remainder of each weight during error-correcting programming, reused. */
     private double[] restBuffer;
     /** Slice value of each weight during error-correcting programming, reused. */
@@ -82,46 +72,8 @@ public final class CrossbarProgrammer {
         this.unit = model.gMax() / scheme.range();
         this.limit = model.targetLimit();
         this.countLimit = limit * (1 + 1e-9);
-        this.sliceBuffer = new double[n];
-        if (scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC) {
-            level = null;
-            levelProgrammed = null;
-            levelClipped = null;
-        } else {
-            int levels = scheme.maxMagnitude() + 1;
-            level = new double[5 * levels * n];
-            levelProgrammed = new int[levels * n];
-            int[] clippedLevels = new int[levels * n];
-            boolean anyClipped = false;
-            double invGMax = 1.0 / model.gMax();
-            double[] laws = new double[4];
-            for (int m = 0; m < levels; m++) {
-                slicer.slice(m, sliceBuffer);
-                for (int j = 0; j < n; j++) {
-                    // Equal-fill puts |W| / W_max of G_max on every slice whatever b_W: computed so,
-                    // the targets are the same to the bit for every b_W (S_j · G_max / r is not).
-                    double t = scheme.algorithm() == SlicingAlgorithm.EQUAL_FILL
-                            ? model.gMax() * m / scheme.maxMagnitude() : sliceBuffer[j] * unit;
-                    int at = j * levels + m;
-                    if (Math.abs(t) > countLimit) {
-                        t = Math.copySign(limit, t);
-                        clippedLevels[at] = 1;
-                        anyClipped = true;
-                    }
-                    // The same expression for g as DeviceProgrammer, so that both paths agree to the bit.
-                    model.deviceLaws(Math.abs(t) * invGMax, laws);
-                    level[5 * at] = t;
-                    levelProgrammed[at] = t != 0.0 ? 1 : 0;
-                    level[5 * at + 1] = laws[0];
-                    level[5 * at + 2] = laws[1];
-                    level[5 * at + 3] = laws[2];
-                    // Final Q_s under the G_max normalisation; the raw amplitude otherwise.
-                    level[5 * at + 4] = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX
-                            ? model.readNoise().fromRaw(laws[3], 1.0) : laws[3];
-                }
-            }
-            levelClipped = anyClipped ? clippedLevels : null;
-        }
+        this.table = scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC ? null
+                : new LevelTable(scheme, model, limit, countLimit);
     }
 
     /**
@@ -135,9 +87,8 @@ public final class CrossbarProgrammer {
      * @return true if the chips are identical
      */
     public boolean programsSameChipAs(CrossbarProgrammer other) {
-        return level != null && other.level != null && n == other.n && model.equals(other.model)
-                && java.util.Arrays.equals(level, other.level)
-                && java.util.Arrays.equals(levelProgrammed, other.levelProgrammed);
+        return table != null && other.table != null && n == other.n && model.equals(other.model)
+                && table.sameAs(other.table);
     }
 
     /** @return the slicing scheme */
@@ -283,7 +234,7 @@ public final class CrossbarProgrammer {
         }
         boolean finalQs = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX;
         double[] rest = null;
-        if (level == null) {
+        if (table == null) {
             rest = remainders(weights.length);
             for (int i = 0; i < weights.length; i++) {
                 rest[i] = Math.abs(weights[i]);
@@ -300,11 +251,11 @@ public final class CrossbarProgrammer {
                             + " normals, got " + xi.length);
                 }
             }
-            int count = level == null
+            int count = table == null
                     ? programCorrecting(pc, j, weights, rest, device, xi, finalQs)
                     : programTabulated(pc, j, weights, device, xi);
-            if (level != null) {
-                pc.clipped[j] = levelClipped == null ? 0 : clippedTabulated(j, count);
+            if (table != null) {
+                pc.clipped[j] = table.clippedAmong(levelIndex, count);
             }
             if (!finalQs) {
                 // The slice-maximum normalisation needs the whole slice before Q_s is known.
@@ -392,16 +343,6 @@ public final class CrossbarProgrammer {
         return p;
     }
 
-    /** The clipped devices among the {@code count} just programmed from the tables of slice j. */
-    private int clippedTabulated(int j, int count) {
-        int c = 0;
-        for (int q = 0; q < count; q++) {
-            int code = levelIndex[q];
-            c += levelClipped[(code ^ (code >> 31)) / 5];
-        }
-        return c;
-    }
-
     /** Without error correction: programs slice j from the per-level tables; returns the device count. */
     private int programTabulated(ProgrammedCrossbar pc, int j, int[] weights, DeviceProgrammer device,
                                  double[] supplied) {
@@ -409,6 +350,8 @@ public final class CrossbarProgrammer {
         int cols = pc.cols();
         int slice = j * (scheme.maxMagnitude() + 1);
         int[] levels = levelBuffer(weights.length);
+        int[] levelProgrammed = table.programmed;
+        double[] level = table.level;
         int[] column = pc.column[j];
         int[] start = pc.rowStart[j];
         // Pass 1, without branches: the table index of each programmed device of slice j.
