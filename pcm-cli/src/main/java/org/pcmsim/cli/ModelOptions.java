@@ -8,8 +8,11 @@ import org.pcmsim.experiment.WeightSource;
 import org.pcmsim.weights.Npy;
 import org.pcmsim.weights.WeightDistribution;
 import org.pcmsim.weights.WeightMatrix;
+import org.pcmsim.device.Conventions;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.device.ProgrammingNoiseExtrapolation;
 import org.pcmsim.device.ReadNoiseNormalization;
+import org.pcmsim.device.TargetRange;
 import org.pcmsim.experiment.RunSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,9 +20,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The model parameters a user may vary (MODEL.md): crossbar size, ADC width, drift compensation,
- * noise scales, read-noise normalisation and sampler. Values are checked as they are parsed, so a
- * bad one is a usage error naming the option.
+ * The model parameters a user may vary (docs/model.md): crossbar size, ADC width, drift compensation,
+ * noise scales, the three conventions of the published engine (one preset, {@code --conventions},
+ * and one option each, which overrides the preset) and the read-noise sampler. Values are checked as
+ * they are parsed, so a bad one is a usage error naming the option.
  */
 public final class ModelOptions {
     @Spec(Spec.Target.MIXEE)
@@ -34,7 +38,11 @@ public final class ModelOptions {
     private double programmingScale = 1;
     private double driftScale = 1;
     private double readScale = 1;
-    private ReadNoiseNormalization normalization = ReadNoiseNormalization.G_MAX;
+    private Conventions conventions = Conventions.PHYSICAL;
+    /** Set only by their own options (null: from the preset). */
+    private ReadNoiseNormalization normalization;
+    private TargetRange targetRange;
+    private ProgrammingNoiseExtrapolation extrapolation;
     private ReadNoiseSampling sampling = ReadNoiseSampling.AGGREGATED;
 
     @Option(names = "--device", order = 30, paramLabel = "NAME", defaultValue = "nandakumar2019",
@@ -109,9 +117,48 @@ public final class ModelOptions {
         readScale = Checks.scale(spec, "--read-noise", x);
     }
 
-    @Option(names = "--read-noise-norm", order = 37, paramLabel = "g-max|slice-max", defaultValue = "g-max",
-            description = "What normalises the target before Q_s is evaluated: g-max (physical, default) or "
-                    + "slice-max (the published engine; reproduces the published BitNet figure). MODEL.md §2.")
+    @Option(names = "--conventions", order = 37, paramLabel = "physical|published", defaultValue = "physical",
+            description = "Sets --target-range, --programming-noise-beyond-fit and --read-noise-norm at once: "
+                    + "physical (clipped, saturated, g-max; default) or published (the published engine: "
+                    + "unbounded, absolute, slice-max). Each of those options overrides it. docs/model.md, Conventions.")
+    void setConventions(String v) {
+        conventions = switch (v.toLowerCase(Locale.ROOT)) {
+            case "physical" -> Conventions.PHYSICAL;
+            case "published" -> Conventions.PUBLISHED;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--conventions': '" + v + "', expected physical or published");
+        };
+    }
+
+    @Option(names = "--target-range", order = 37, paramLabel = "clipped|unbounded",
+            description = "Targets above G_max: clipped to G_max and counted in the provenance (physical) or "
+                    + "programmed as computed (unbounded, the published engine). Default: from --conventions.")
+    void setTargetRange(String v) {
+        targetRange = switch (v.toLowerCase(Locale.ROOT)) {
+            case "clipped" -> TargetRange.CLIPPED;
+            case "unbounded" -> TargetRange.UNBOUNDED;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--target-range': '" + v + "', expected clipped or unbounded");
+        };
+    }
+
+    @Option(names = "--programming-noise-beyond-fit", order = 37, paramLabel = "saturated|absolute",
+            description = "sigma_P above G_max, where its quadratic fit turns negative: sigma_P(min(g, 1)) "
+                    + "(saturated, physical) or |sigma_P(g)| (absolute, the published engine). Default: from "
+                    + "--conventions.")
+    void setExtrapolation(String v) {
+        extrapolation = switch (v.toLowerCase(Locale.ROOT)) {
+            case "saturated" -> ProgrammingNoiseExtrapolation.SATURATED;
+            case "absolute" -> ProgrammingNoiseExtrapolation.ABSOLUTE;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--programming-noise-beyond-fit': '" + v
+                            + "', expected saturated or absolute");
+        };
+    }
+
+    @Option(names = "--read-noise-norm", order = 37, paramLabel = "g-max|slice-max",
+            description = "What normalises the target before Q_s is evaluated: g-max (physical) or slice-max "
+                    + "(the published engine; reproduces the published BitNet figure). Default: from --conventions.")
     void setNormalization(String v) {
         normalization = switch (v.toLowerCase(Locale.ROOT)) {
             case "g-max" -> ReadNoiseNormalization.G_MAX;
@@ -134,7 +181,8 @@ public final class ModelOptions {
     }
 
     /** Options of this mixin that only the MVM figures use (the DNN figures map the noise scales only). */
-    static final java.util.List<String> MVM_ONLY = java.util.List.of("--weights", "--weight-distribution", "--device", "--crossbar-size", "--adc-bits", "--gdc",
+    static final java.util.List<String> MVM_ONLY = java.util.List.of("--weights", "--weight-distribution", "--device",
+            "--crossbar-size", "--adc-bits", "--gdc", "--conventions", "--target-range", "--programming-noise-beyond-fit",
             "--read-noise-norm", "--read-noise-sampler");
 
     /** @return the noise scales: programming (σ_P), drift (ν) and read noise (Q_s) */
@@ -147,9 +195,63 @@ public final class ModelOptions {
         return weightFile != null ? WeightSource.of(weightFile) : WeightSource.of(distribution);
     }
 
-    /** @return the read-noise normalisation chosen */
+    /** @return the read-noise normalisation chosen (its own option, else the preset's) */
     public ReadNoiseNormalization normalization() {
-        return normalization;
+        return normalization != null ? normalization : conventions.readNoiseNormalization();
+    }
+
+    /** @return the target range chosen (its own option, else the preset's) */
+    public TargetRange targetRange() {
+        return targetRange != null ? targetRange : conventions.targetRange();
+    }
+
+    /** @return how σ_P is evaluated above G_max (its own option, else the preset's) */
+    public ProgrammingNoiseExtrapolation extrapolation() {
+        return extrapolation != null ? extrapolation : conventions.programmingNoiseExtrapolation();
+    }
+
+    /**
+     * What marks the output files of a run whose conventions are not the physical default: empty
+     * for physical, {@code -published} for the published preset, otherwise one part per convention
+     * that departs ({@code -unbounded}, {@code -abs-sigma}, {@code -slice-max}).
+     *
+     * @return the file-name suffix
+     */
+    public String fileSuffix() {
+        PcmDeviceModel d = device();
+        String preset = d.conventions();
+        if (preset.equals(Conventions.PHYSICAL.id())) {
+            return "";
+        }
+        if (preset.equals(Conventions.PUBLISHED.id())) {
+            return "-published";
+        }
+        StringBuilder b = new StringBuilder();
+        if (d.targetRange() == TargetRange.UNBOUNDED) {
+            b.append("-unbounded");
+        }
+        if (d.programming().extrapolation() == ProgrammingNoiseExtrapolation.ABSOLUTE) {
+            b.append("-abs-sigma");
+        }
+        if (d.readNoiseNormalization() == ReadNoiseNormalization.SLICE_MAX) {
+            b.append("-slice-max");
+        }
+        return b.toString();
+    }
+
+    /** @return the device model these options describe */
+    public PcmDeviceModel device() {
+        PcmDeviceModel chosen = preset.model();
+        // The slice-max device preset is its own normalisation unless --read-noise-norm says otherwise.
+        ReadNoiseNormalization norm = normalization == null && preset == DevicePreset.SLICE_MAX_READ_NOISE
+                ? ReadNoiseNormalization.SLICE_MAX : normalization();
+        return chosen
+                .withProgrammingNoiseScale(chosen.programming().scale() * programmingScale)
+                .withDriftScale(chosen.drift().scale() * driftScale)
+                .withReadNoiseScale(chosen.readNoise().scale() * readScale)
+                .withTargetRange(targetRange())
+                .withProgrammingNoiseExtrapolation(extrapolation())
+                .withReadNoiseNormalization(norm);
     }
 
     /**
@@ -158,15 +260,6 @@ public final class ModelOptions {
      */
     public RunSettings apply(RunSettings base) {
         CrossbarConfig crossbar = CrossbarConfig.paper().withSize(size).withAdcBits(adcBits).withDriftCompensation(gdc);
-        PcmDeviceModel chosen = preset.model();
-        PcmDeviceModel device = chosen
-                .withProgrammingNoiseScale(chosen.programming().scale() * programmingScale)
-                .withDriftScale(chosen.drift().scale() * driftScale)
-                .withReadNoiseScale(chosen.readNoise().scale() * readScale);
-        // The slice-max preset is its own normalisation; otherwise --read-noise-norm decides.
-        if (preset != DevicePreset.SLICE_MAX_READ_NOISE) {
-            device = device.withReadNoiseNormalization(normalization);
-        }
-        return base.withCrossbar(crossbar).withDevice(device).withSampling(sampling).withWeights(weightSource());
+        return base.withCrossbar(crossbar).withDevice(device()).withSampling(sampling).withWeights(weightSource());
     }
 }

@@ -25,7 +25,6 @@ import org.pcmsim.cli.plot.FigureFiles;
 import org.pcmsim.cli.plot.FigurePlotter;
 import org.pcmsim.cli.progress.PhasedProgress;
 import org.pcmsim.cli.progress.Progress;
-import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.RunSettings;
 import picocli.CommandLine.Command;
@@ -307,7 +306,10 @@ public final class RunCommand implements Callable<Integer> {
                 .withThreads(threads));
     }
 
-    /** The file name stem: the figure name, marked when the read noise follows the published quirk. */
+    /**
+     * The file name stem: the figure name, marked when the weights are not Gaussian and when the
+     * conventions are not the physical default.
+     */
     private String stem(FigureProducer p) {
         String name = p.name();
         // Another weight source writes beside the Gaussian figure rather than over it.
@@ -315,7 +317,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!source.equals("gaussian") && !(p instanceof org.pcmsim.cli.figures.WeightsFigureProducer)) {
             name += "-" + source.replaceAll("\\.npy$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
         }
-        return model.normalization() == ReadNoiseNormalization.SLICE_MAX ? name + "-slice-max" : name;
+        return name + model.fileSuffix();
     }
 
     private List<Path> write(FigureResult result, String stem, Instant started, long t0, Map<String, Object> extra) {

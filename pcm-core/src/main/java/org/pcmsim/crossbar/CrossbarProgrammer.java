@@ -22,6 +22,11 @@ import org.pcmsim.slicing.SlicingScheme;
  * programmed before its next slice is computed, and the actual programmed value
  * (G_P · r / G_max, with the weight's sign) is subtracted from that weight's remainder.
  *
+ * <p>Under {@link org.pcmsim.device.TargetRange#CLIPPED} a slice target above G_max (only error
+ * correction's least significant slice gets there) is programmed at G_max with its sign, and the
+ * error correction of later slices sees the conductance actually programmed; the crossbar counts
+ * the clipped devices ({@link ProgrammedCrossbar#clippedDevices}).
+ *
  * <p>Without error correction every slice value depends only on |W|, so the slices and the device
  * laws are tabulated once per integer magnitude. An instance is not thread-safe; it is cheap to
  * reuse across trials.
@@ -37,16 +42,15 @@ public final class CrossbarProgrammer {
     private final int n;
     /** Conductance per slice unit, G_max / r (µS). */
     private final double unit;
+    /** The largest |target| a device holds, µS: G_max when clipped, +∞ when unbounded (then min/max are exact no-ops). */
+    private final double limit;
     /**
-     * Per (j, |W|) at index 5·(j·(W_max + 1) + |W|): slice target magnitude (µS), σ_P, μ_ν, σ_ν and Q_s
-     * (final under the G_max normalisation, raw otherwise), interleaved so that one device reads one
-     * cache line, and slice-major so that the table of the slice being programmed stays in the L1
-     * cache; null for error correction.
+     * Above this |target| a device counts as clipped: S = r maps to G_max only within an ulp (S · G_max / r
+     * rounds), and such a device is at G_max, not beyond it.
      */
-    private final double[] level;
-    /** Per (j, |W|) at index j·(W_max + 1) + |W|: 1 if that slice has a non-zero target, else 0. */
-    private final int[] levelProgrammed;
-    private final double[] sliceBuffer;
+    private final double countLimit;
+    /** Targets and device laws per slice and weight magnitude; null for error correction. */
+    private final LevelTable table;
     /** Remainder of each weight during error-correcting programming, reused. */
     private double[] restBuffer;
     /** Slice value of each weight during error-correcting programming, reused. */
@@ -66,37 +70,10 @@ public final class CrossbarProgrammer {
         this.slicer = new Slicer(scheme);
         this.n = scheme.nSlices();
         this.unit = model.gMax() / scheme.range();
-        this.sliceBuffer = new double[n];
-        if (scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC) {
-            level = null;
-            levelProgrammed = null;
-        } else {
-            int levels = scheme.maxMagnitude() + 1;
-            level = new double[5 * levels * n];
-            levelProgrammed = new int[levels * n];
-            double invGMax = 1.0 / model.gMax();
-            double[] laws = new double[4];
-            for (int m = 0; m < levels; m++) {
-                slicer.slice(m, sliceBuffer);
-                for (int j = 0; j < n; j++) {
-                    // Equal-fill puts |W| / W_max of G_max on every slice whatever b_W: computed so,
-                    // the targets are the same to the bit for every b_W (S_j · G_max / r is not).
-                    double t = scheme.algorithm() == SlicingAlgorithm.EQUAL_FILL
-                            ? model.gMax() * m / scheme.maxMagnitude() : sliceBuffer[j] * unit;
-                    // The same expression for g as DeviceProgrammer, so that both paths agree to the bit.
-                    model.deviceLaws(Math.abs(t) * invGMax, laws);
-                    int at = j * levels + m;
-                    level[5 * at] = t;
-                    levelProgrammed[at] = t != 0.0 ? 1 : 0;
-                    level[5 * at + 1] = laws[0];
-                    level[5 * at + 2] = laws[1];
-                    level[5 * at + 3] = laws[2];
-                    // Final Q_s under the G_max normalisation; the raw amplitude otherwise.
-                    level[5 * at + 4] = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX
-                            ? model.readNoise().fromRaw(laws[3], 1.0) : laws[3];
-                }
-            }
-        }
+        this.limit = model.targetLimit();
+        this.countLimit = limit * (1 + 1e-9);
+        this.table = scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC ? null
+                : new LevelTable(scheme, model, limit, countLimit);
     }
 
     /**
@@ -110,9 +87,8 @@ public final class CrossbarProgrammer {
      * @return true if the chips are identical
      */
     public boolean programsSameChipAs(CrossbarProgrammer other) {
-        return level != null && other.level != null && n == other.n && model.equals(other.model)
-                && java.util.Arrays.equals(level, other.level)
-                && java.util.Arrays.equals(levelProgrammed, other.levelProgrammed);
+        return table != null && other.table != null && n == other.n && model.equals(other.model)
+                && table.sameAs(other.table);
     }
 
     /** @return the slicing scheme */
@@ -258,7 +234,7 @@ public final class CrossbarProgrammer {
         }
         boolean finalQs = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX;
         double[] rest = null;
-        if (level == null) {
+        if (table == null) {
             rest = remainders(weights.length);
             for (int i = 0; i < weights.length; i++) {
                 rest[i] = Math.abs(weights[i]);
@@ -275,9 +251,12 @@ public final class CrossbarProgrammer {
                             + " normals, got " + xi.length);
                 }
             }
-            int count = level == null
+            int count = table == null
                     ? programCorrecting(pc, j, weights, rest, device, xi, finalQs)
                     : programTabulated(pc, j, weights, device, xi);
+            if (table != null) {
+                pc.clipped[j] = table.clippedAmong(levelIndex, count);
+            }
             if (!finalQs) {
                 // The slice-maximum normalisation needs the whole slice before Q_s is known.
                 ProgrammedDevices.normalizeReadNoise(model, pc.target[j], pc.qs[j], count);
@@ -337,12 +316,17 @@ public final class CrossbarProgrammer {
         double[] nu = pc.nu[j];
         double[] qs = pc.qs[j];
         double[] amplitude = pc.amplitude[j];
+        int clipped = 0;
         for (int r = 0; r < rows; r++) {
             for (int q = start[r], end = start[r + 1]; q < end; q++) {
                 int i = r * cols + column[q];
                 double s = values[i];
                 int sign = weights[i] >> 31;
-                double t = withSign(s * unit, sign);
+                // Clipped without a branch (a large share of the last slice is clipped at b_W >= 4); with
+                // an infinite limit both bounds leave the value unchanged to the bit.
+                double v = s * unit;
+                clipped += Math.abs(v) > countLimit ? 1 : 0;
+                double t = withSign(Math.max(-limit, Math.min(v, limit)), sign);
                 target[q] = t;
                 double gp = device.program(t, xi[2 * i], xi[2 * i + 1], nu, qs, q);
                 programmed[q] = gp;
@@ -355,6 +339,7 @@ public final class CrossbarProgrammer {
                 rest[i] -= significance * (actual - s);
             }
         }
+        pc.clipped[j] = clipped;
         return p;
     }
 
@@ -365,6 +350,8 @@ public final class CrossbarProgrammer {
         int cols = pc.cols();
         int slice = j * (scheme.maxMagnitude() + 1);
         int[] levels = levelBuffer(weights.length);
+        int[] levelProgrammed = table.programmed;
+        double[] level = table.level;
         int[] column = pc.column[j];
         int[] start = pc.rowStart[j];
         // Pass 1, without branches: the table index of each programmed device of slice j.

@@ -35,6 +35,8 @@ public final class ProgrammedCrossbar {
     final double[][] qs;
     /** G_P · Q_s, the read-noise standard deviation per unit 1/f factor and drift. */
     final double[][] amplitude;
+    /** Per slice: devices whose target exceeded G_max and was clipped to it (TargetRange.CLIPPED). */
+    final int[] clipped;
 
     ProgrammedCrossbar(SlicingScheme scheme, PcmDeviceModel model, int rows, int cols) {
         this.scheme = scheme;
@@ -50,6 +52,7 @@ public final class ProgrammedCrossbar {
         nu = new double[n][size];
         qs = new double[n][size];
         amplitude = new double[n][size];
+        clipped = new int[n];
     }
 
     /** A crossbar of another scheme on the first n_W slices of {@code storage}'s arrays. */
@@ -69,6 +72,7 @@ public final class ProgrammedCrossbar {
         nu = java.util.Arrays.copyOf(storage.nu, n);
         qs = java.util.Arrays.copyOf(storage.qs, n);
         amplitude = java.util.Arrays.copyOf(storage.amplitude, n);
+        clipped = new int[n];
     }
 
     /** @return the slicing scheme */
@@ -106,7 +110,25 @@ public final class ProgrammedCrossbar {
 
     /**
      * @param slice j
-     * @return target conductances of slice j, µS, rows × cols
+     * @return how many devices of slice j were asked for more than G_max and programmed at G_max
+     *     instead ({@link org.pcmsim.device.TargetRange#CLIPPED}; always 0 when unbounded)
+     */
+    public int clippedDevices(int slice) {
+        return clipped[slice];
+    }
+
+    /** @return {@link #clippedDevices(int)} summed over the slices */
+    public int clippedDevices() {
+        int c = 0;
+        for (int v : clipped) {
+            c += v;
+        }
+        return c;
+    }
+
+    /**
+     * @param slice j
+     * @return target conductances of slice j, µS, rows × cols (as programmed, after any clipping)
      */
     public INDArray targets(int slice) {
         return matrix(dense(slice, target[slice]));

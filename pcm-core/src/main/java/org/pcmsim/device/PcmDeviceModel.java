@@ -21,9 +21,11 @@ import org.pcmsim.internal.Checks;
  * @param drift drift law
  * @param readNoise 1/f read-noise law
  * @param readNoiseNormalization what normalises the target before Q_s is evaluated
+ * @param targetRange whether targets above G_max are clipped to it (physical) or programmed as computed
  */
 public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNoise programming,
-                             DriftLaw drift, ReadNoise readNoise, ReadNoiseNormalization readNoiseNormalization) {
+                             DriftLaw drift, ReadNoise readNoise, ReadNoiseNormalization readNoiseNormalization,
+                             TargetRange targetRange) {
 
     /** Offset added to a normalised conductance before a log or negative power is taken. */
     public static final double G_EPSILON = 1e-15;
@@ -37,17 +39,35 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
         Objects.requireNonNull(drift, "drift");
         Objects.requireNonNull(readNoise, "readNoise");
         Objects.requireNonNull(readNoiseNormalization, "readNoiseNormalization");
+        Objects.requireNonNull(targetRange, "targetRange");
+    }
+
+    /**
+     * A model with the physical target range ({@link TargetRange#CLIPPED}).
+     *
+     * @param gMax largest target conductance of one device, µS
+     * @param t0 time of the first read after programming and reference of drift, s
+     * @param tRead read pulse width in the 1/f noise integral, s
+     * @param programming programming-noise law
+     * @param drift drift law
+     * @param readNoise 1/f read-noise law
+     * @param readNoiseNormalization what normalises the target before Q_s is evaluated
+     */
+    public PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNoise programming, DriftLaw drift,
+                          ReadNoise readNoise, ReadNoiseNormalization readNoiseNormalization) {
+        this(gMax, t0, tRead, programming, drift, readNoise, readNoiseNormalization, TargetRange.CLIPPED);
     }
 
     /**
      * The PCM device of Nandakumar et al. 2019 with the paper's defaults: G_max = 25 µS, t0 = 20 s,
-     * t_read = 250 ns, read noise normalised by G_max.
+     * t_read = 250 ns, and the {@linkplain Conventions#PHYSICAL physical conventions} (targets
+     * clipped to G_max, σ_P held at σ_P(1) above G_max, read noise normalised by G_max).
      *
      * @return the default device model
      */
     public static PcmDeviceModel nandakumar2019() {
         return new PcmDeviceModel(25.0, 20.0, 250e-9, ProgrammingNoise.NANDAKUMAR_2019, DriftLaw.NANDAKUMAR_2019,
-                ReadNoise.NANDAKUMAR_2019, ReadNoiseNormalization.G_MAX);
+                ReadNoise.NANDAKUMAR_2019, ReadNoiseNormalization.G_MAX, TargetRange.CLIPPED);
     }
 
     /**
@@ -97,7 +117,7 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
      */
     public PcmDeviceModel withNoiseScales(double programmingScale, double driftScale, double readNoiseScale) {
         return new PcmDeviceModel(gMax, t0, tRead, programming.withScale(programmingScale),
-                drift.withScale(driftScale), readNoise.withScale(readNoiseScale), readNoiseNormalization);
+                drift.withScale(driftScale), readNoise.withScale(readNoiseScale), readNoiseNormalization, targetRange);
     }
 
     /**
@@ -105,7 +125,52 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
      * @return this model with another read-noise normalisation
      */
     public PcmDeviceModel withReadNoiseNormalization(ReadNoiseNormalization normalization) {
-        return new PcmDeviceModel(gMax, t0, tRead, programming, drift, readNoise, normalization);
+        return new PcmDeviceModel(gMax, t0, tRead, programming, drift, readNoise, normalization, targetRange);
+    }
+
+    /**
+     * @param range the target range
+     * @return this model with another target range
+     */
+    public PcmDeviceModel withTargetRange(TargetRange range) {
+        return new PcmDeviceModel(gMax, t0, tRead, programming, drift, readNoise, readNoiseNormalization, range);
+    }
+
+    /**
+     * @param extrapolation how σ_P is evaluated above G_max
+     * @return this model with another programming-noise extrapolation
+     */
+    public PcmDeviceModel withProgrammingNoiseExtrapolation(ProgrammingNoiseExtrapolation extrapolation) {
+        return new PcmDeviceModel(gMax, t0, tRead, programming.withExtrapolation(extrapolation), drift, readNoise,
+                readNoiseNormalization, targetRange);
+    }
+
+    /**
+     * @param conventions a preset
+     * @return this model with the preset's target range, programming-noise extrapolation and
+     *     read-noise normalisation
+     */
+    public PcmDeviceModel withConventions(Conventions conventions) {
+        return withTargetRange(conventions.targetRange())
+                .withProgrammingNoiseExtrapolation(conventions.programmingNoiseExtrapolation())
+                .withReadNoiseNormalization(conventions.readNoiseNormalization());
+    }
+
+    /**
+     * @return the preset the three conventions match ({@code physical}, {@code published}) or
+     *     {@code mixed}; recorded in provenance
+     */
+    public String conventions() {
+        return Conventions.describe(this);
+    }
+
+    /**
+     * The largest |G_T| a device holds under the target range: G_max when clipped, +∞ otherwise.
+     *
+     * @return µS
+     */
+    public double targetLimit() {
+        return targetRange.limit(gMax);
     }
 
     /**
@@ -167,7 +232,8 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
 
     /**
      * Programs every device of an array once: draws G_P = G_T + σ_P(g)·ξ and ν. Devices whose target
-     * is exactly 0 are not programmed and stay at 0.
+     * is exactly 0 are not programmed and stay at 0. Under {@link TargetRange#CLIPPED} a target above
+     * G_max is programmed at G_max with its sign ({@link ProgrammedDevices#clippedDevices()} counts them).
      *
      * @param targets target conductances, µS, signed; any shape
      * @param rng the generator of this programming event

@@ -19,10 +19,12 @@ public final class ProgrammedDevices {
     private final double[] programmed;
     private final double[] nu;
     private final double[] qs;
+    private final int clipped;
 
     private ProgrammedDevices(PcmDeviceModel model, long[] shape, double[] targets, double[] programmed,
-                              double[] nu) {
+                              double[] nu, int clipped) {
         this.model = model;
+        this.clipped = clipped;
         this.shape = shape.clone();
         this.targets = targets;
         this.programmed = programmed;
@@ -37,13 +39,22 @@ public final class ProgrammedDevices {
                 throw new IllegalArgumentException("target conductance " + i + " must be finite, got " + targets[i]);
             }
         }
+        // Under the clipped target range a device cannot be asked for more than G_max (sign kept).
+        double limit = model.targetLimit();
+        int clipped = 0;
+        for (int i = 0; i < targets.length; i++) {
+            if (Math.abs(targets[i]) > limit) {
+                targets[i] = Math.copySign(limit, targets[i]);
+                clipped++;
+            }
+        }
         DeviceProgrammer p = new DeviceProgrammer(model, rng);
         double[] gp = new double[targets.length];
         double[] nu = new double[targets.length];
         for (int i = 0; i < targets.length; i++) {
             gp[i] = p.program(targets[i], nu, i);
         }
-        return new ProgrammedDevices(model, shape, targets, gp, nu);
+        return new ProgrammedDevices(model, shape, targets, gp, nu, clipped);
     }
 
     /**
@@ -103,7 +114,15 @@ public final class ProgrammedDevices {
         return targets.length;
     }
 
-    /** @return the target conductances, µS */
+    /**
+     * @return how many targets exceeded G_max and were clipped to it ({@link TargetRange#CLIPPED});
+     *     0 under {@link TargetRange#UNBOUNDED}
+     */
+    public int clippedDevices() {
+        return clipped;
+    }
+
+    /** @return the target conductances as programmed (after clipping), µS */
     public INDArray targets() {
         return array(targets);
     }

@@ -106,12 +106,44 @@ public final class ExperimentRunner {
             provenance.put("array", array.toString());
             provenance.put("driftCompensationScope", DriftCompensationScope.PER_TILE.name());
         }
+        provenance.put("conventions", settings.device().conventions());
+        provenance.put("clippedTargets", clippedTargets(results, settings.trials()));
         provenance.put("readTimesS", times);
         provenance.put("simulatedConfigurations", unique.size());
         provenance.put("started", start.toString());
         provenance.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
         return new FigureResult(spec.name(), spec.figure(), spec.title(), spec.xAxis(), times, panels, rows,
                 provenance);
+    }
+
+    /**
+     * How many devices had a target above G_max and were clipped to it (only under the clipped target
+     * range): the total, and per configuration where any were.
+     */
+    private static Map<String, Object> clippedTargets(List<MonteCarloResult> results, int trials) {
+        long clipped = 0;
+        long programmed = 0;
+        List<Map<String, Object>> per = new ArrayList<>();
+        for (MonteCarloResult r : results) {
+            clipped += r.clippedDevices();
+            programmed += r.programmedDevices();
+            if (r.clippedDevices() > 0) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("configuration", r.config().slicing().toString());
+                m.put("weights", r.config().weights().id());
+                m.put("clippedDevices", r.clippedDevices());
+                m.put("programmedDevices", r.programmedDevices());
+                m.put("clippedPerTrial", (double) r.clippedDevices() / trials);
+                m.put("clippedFraction", (double) r.clippedDevices() / r.programmedDevices());
+                per.add(m);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("targetRange", results.isEmpty() ? "" : results.get(0).config().device().targetRange().name());
+        out.put("clippedDevices", clipped);
+        out.put("programmedDevices", programmed);
+        out.put("perConfiguration", per);
+        return out;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.pcmsim.crossbar.CrossbarConfig;
@@ -125,6 +126,9 @@ public final class MonteCarloEngine {
         int nt = times.length;
         long total = (long) nc * trials;
         AtomicLong done = new AtomicLong();
+        // Device counts summed over trials: integers, so the totals do not depend on the thread count.
+        AtomicLongArray programmed = new AtomicLongArray(nc);
+        AtomicLongArray clipped = new AtomicLongArray(nc);
         // Trial-major: a worker draws one trial's data and runs every configuration on it.
         TrialFolder folder = forEachTrial(nc, nt, trials, () -> {
             MvmTrial[] perConfig = new MvmTrial[nc];
@@ -146,20 +150,23 @@ public final class MonteCarloEngine {
                     }
                     perConfig[c].run(d, seed, i, times, e, readsOf[c] < 0 ? null : perConfig[readsOf[c]]);
                     System.arraycopy(e, 0, eta, c * nt, nt);
+                    programmed.addAndGet(c, perConfig[c].programmedDevices());
+                    clipped.addAndGet(c, perConfig[c].clippedDevices());
                     listener.progress(done.incrementAndGet(), total);
                 }
                 return eta;
             };
         });
-        return results(configs, times, trials, folder, seed);
+        return results(configs, times, trials, folder, seed, programmed, clipped);
     }
 
     private static List<MonteCarloResult> results(List<MvmTrialConfig> configs, double[] times, int trials,
-                                                  TrialFolder folder, long seed) {
+                                                  TrialFolder folder, long seed, AtomicLongArray programmed,
+                                                  AtomicLongArray clipped) {
         List<MonteCarloResult> out = new ArrayList<>(configs.size());
         for (int c = 0; c < configs.size(); c++) {
             out.add(new MonteCarloResult(configs.get(c), times, trials, folder.mean(c), folder.std(c), folder.kept(c),
-                    seed));
+                    seed, programmed.get(c), clipped.get(c)));
         }
         return out;
     }
@@ -280,7 +287,8 @@ public final class MonteCarloEngine {
                 return eta;
             };
         });
-        return results(configs, times, trials, folder, seed);
+        // Device counts are kept by the own-data engine only; a fixed matrix reports none.
+        return results(configs, times, trials, folder, seed, new AtomicLongArray(nc), new AtomicLongArray(nc));
     }
 
     /**

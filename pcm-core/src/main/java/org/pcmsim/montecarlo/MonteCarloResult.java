@@ -16,6 +16,8 @@ public final class MonteCarloResult {
     private final double[] std;
     private final double[][] eta;
     private final long seed;
+    private final long programmedDevices;
+    private final long clippedDevices;
 
     /**
      * @param config the configuration
@@ -25,10 +27,14 @@ public final class MonteCarloResult {
      * @param std sample standard deviation of η per time
      * @param eta η per trial (first index) and time (second index), or null if not kept; kept, not copied
      * @param seed the root seed
+     * @param programmedDevices programmed devices summed over the trials
+     * @param clippedDevices devices whose target was clipped to G_max, summed over the trials
      */
     MonteCarloResult(MvmTrialConfig config, double[] times, int trials, double[] mean, double[] std, double[][] eta,
-                     long seed) {
+                     long seed, long programmedDevices, long clippedDevices) {
         this.config = Objects.requireNonNull(config);
+        this.programmedDevices = programmedDevices;
+        this.clippedDevices = clippedDevices;
         this.times = times.clone();
         this.trials = trials;
         this.mean = mean.clone();
@@ -45,6 +51,20 @@ public final class MonteCarloResult {
     /** @return the root seed */
     public long seed() {
         return seed;
+    }
+
+    /** @return programmed devices (targets ≠ 0), summed over every trial's chip (0 in runs over a fixed matrix) */
+    public long programmedDevices() {
+        return programmedDevices;
+    }
+
+    /**
+     * @return devices whose target exceeded G_max and was clipped to it, summed over every trial's
+     *     chip (0 unless the target range is {@link org.pcmsim.device.TargetRange#CLIPPED}; not counted, so
+     *     0, in runs over a fixed matrix)
+     */
+    public long clippedDevices() {
+        return clippedDevices;
     }
 
     /** @return the number of trials */

@@ -27,6 +27,9 @@ final class MvmTrial {
     private double[][][] sliceCal;
     private double[] y;
     private double[] cal;
+    /** Devices of the last trial's chip that were programmed, and those whose target was clipped to G_max. */
+    private long programmedDevices;
+    private long clippedDevices;
 
     MvmTrial(MvmTrialConfig config) {
         this.config = config;
@@ -36,6 +39,16 @@ final class MvmTrial {
 
     MvmTrialConfig config() {
         return config;
+    }
+
+    /** @return programmed devices (targets ≠ 0) of the chip of the last {@link #run} */
+    long programmedDevices() {
+        return programmedDevices;
+    }
+
+    /** @return devices of the chip of the last {@link #run} whose target was clipped to G_max */
+    long clippedDevices() {
+        return clippedDevices;
     }
 
     /**
@@ -74,6 +87,8 @@ final class MvmTrial {
         if (sameReads != null) {
             out = sameReads.sliceOut;
             outCal = sameReads.sliceCal;
+            programmedDevices = sameReads.programmedDevices;
+            clippedDevices = sameReads.clippedDevices;
         } else {
             if (sliceOut == null || sliceOut[0].length != times.length) {
                 sliceOut = new double[slices][times.length][n];
@@ -87,6 +102,11 @@ final class MvmTrial {
                     j -> reader.readSlice(crossbar, j, times, data.x, read, sliceOut[j], sliceCal[j]));
             out = sliceOut;
             outCal = sliceCal;
+            programmedDevices = 0;
+            for (int j = 0; j < slices; j++) {
+                programmedDevices += crossbar.programmedDevices(j);
+            }
+            clippedDevices = crossbar.clippedDevices();
         }
         double toReal = reader.outputScale(config.slicing(), config.device()) / (cb.inputScale() * cb.weightScale());
         boolean exactFloat = config.reference() == ErrorReference.FLOAT;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.junit.jupiter.api.Test;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.device.TargetRange;
 import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.SlicingScheme;
 
@@ -15,7 +16,12 @@ import org.pcmsim.slicing.SlicingScheme;
  * accumulates every slice's error weighted by its significance (MODEL.md §3.3).
  */
 class ErrorCorrectionTest {
-    private static final PcmDeviceModel PROGRAMMING_ONLY = PcmDeviceModel.nandakumar2019().withNoiseScales(1, 0, 0);
+    /**
+     * Unbounded targets: the algebra of error correction is tested here; clipping the last slice to
+     * G_max (the physical default) adds its own error, tested in {@code TargetRangeTest}.
+     */
+    private static final PcmDeviceModel PROGRAMMING_ONLY = PcmDeviceModel.nandakumar2019().withNoiseScales(1, 0, 0)
+            .withTargetRange(TargetRange.UNBOUNDED);
 
     private static int[] weights() {
         int[] w = new int[64 * 64];

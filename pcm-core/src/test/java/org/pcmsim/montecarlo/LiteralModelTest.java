@@ -7,6 +7,9 @@ import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
+import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.device.ProgrammingNoiseExtrapolation;
+import org.pcmsim.device.TargetRange;
 import org.pcmsim.experiment.ReadTimes;
 import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.SlicingScheme;
@@ -36,7 +39,12 @@ class LiteralModelTest {
             SlicingScheme.of(SlicingAlgorithm.MAX_FILL_EC, 2, 1), SlicingScheme.of(SlicingAlgorithm.MAX_FILL, 4, 3),
             SlicingScheme.positional(4)};
         for (SlicingScheme s : schemes) {
-            MonteCarloResult engine = MonteCarloEngine.allCores().keepingTrials().run(MvmTrialConfig.paper(s), TIMES, TRIALS, 5);
+            // The transcription programs every target as computed with the quadratic σ_P as it stands
+            // (a negative σ times a normal draw has the spread |σ|): the unbounded, absolute conventions.
+            PcmDeviceModel literalConventions = PcmDeviceModel.nandakumar2019().withTargetRange(TargetRange.UNBOUNDED)
+                    .withProgrammingNoiseExtrapolation(ProgrammingNoiseExtrapolation.ABSOLUTE);
+            MonteCarloResult engine = MonteCarloEngine.allCores().keepingTrials()
+                    .run(MvmTrialConfig.paper(s).withDevice(literalConventions), TIMES, TRIALS, 5);
             double[][] literal = new double[TRIALS][];
             for (int t = 0; t < TRIALS; t++) {
                 literal[t] = literalTrial(s, 5, t);

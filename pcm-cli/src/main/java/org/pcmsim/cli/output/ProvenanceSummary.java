@@ -61,6 +61,9 @@ public final class ProvenanceSummary {
             }
             parts.add("read noise normalised by "
                     + (d.readNoiseNormalization() == ReadNoiseNormalization.G_MAX ? "G_max" : "slice max"));
+            parts.add("targets " + d.targetRange().name().toLowerCase(Locale.ROOT) + ", sigma_P beyond fit "
+                    + d.programming().extrapolation().name().toLowerCase(Locale.ROOT)
+                    + " (" + d.conventions() + " conventions)");
         }
         if (p.containsKey("dataset")) {
             // A DNN figure (pcm-nn): which images and network, and the digital baseline.

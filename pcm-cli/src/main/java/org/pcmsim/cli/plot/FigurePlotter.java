@@ -272,9 +272,12 @@ public final class FigurePlotter {
         StringBuilder t = new StringBuilder(r.title());
         if (trials != null) {
             t.append(" (").append(trials).append(unit).append(" per point");
-            if (r.provenance().get("device") instanceof PcmDeviceModel d
-                    && d.readNoiseNormalization() == ReadNoiseNormalization.SLICE_MAX) {
-                t.append("; read noise normalised by slice max");
+            if (r.provenance().get("device") instanceof PcmDeviceModel d) {
+                if (d.conventions().equals("published")) {
+                    t.append("; published engine's conventions");
+                } else if (d.readNoiseNormalization() == ReadNoiseNormalization.SLICE_MAX) {
+                    t.append("; read noise normalised by slice max");
+                }
             }
             t.append(')');
         }

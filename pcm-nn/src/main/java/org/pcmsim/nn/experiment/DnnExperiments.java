@@ -315,6 +315,7 @@ public final class DnnExperiments {
         prov.put("quantized_int9_accuracy_percent", quantAcc);
         prov.put("weight_quantizer", "int9, clipped at 2 sigma_W per layer");
         prov.put("device", "nandakumar2019");
+        prov.put("conventions", device.conventions());
         prov.put("noise_scales", "programming=" + o.programmingNoiseScale() + ", drift=" + o.driftScale() + ", read="
                 + o.readNoiseScale());
         prov.put("gdc", "per layer, calibration c = sum_i |sum_k W_ik(t)|, reference at t0");
