@@ -65,9 +65,10 @@ class FixedMatrixTest {
         // η means of 8 trials at t0 and one year at the default seed, computed by the code before tiling
         // and fixed matrices existed (commit faf5cd5): the published figures' path is unchanged to the bit.
         // If a deliberate change of the device model's defaults moves them, recompute these values.
+        // (Max-fill EC left this list when the physical conventions clipped its targets on purpose;
+        // PublishedEngineTest pins it against the published engine instead.)
         double[] times = ReadTimes.figure4c();
         Object[][] golden = {
-            {SlicingScheme.of(SlicingAlgorithm.MAX_FILL_EC, 4, 1), 0.039175757043198080, 0.090547821634398030},
             {SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 8, 2), 0.063179539658204890, 0.10415195037454086},
             {SlicingScheme.of(SlicingAlgorithm.POSITIONAL, 4, 0), 0.072482713903527090, 0.12268719227303715},
         };
