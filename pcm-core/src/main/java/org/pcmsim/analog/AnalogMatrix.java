@@ -16,10 +16,10 @@ import org.pcmsim.weights.WeightMatrix;
  * A real-valued matrix programmed on analog PCM crossbars ("a chip"), multiplied by real-valued
  * inputs at any time after programming, with outputs in the matrix's own units.
  *
- * <p>Programming (MODEL.md §3, §4.1): the weights are quantised to signed integers clipped at k·σ
+ * <p>Programming (docs/model.md §3, §4.1): the weights are quantised to signed integers clipped at k·σ
  * ({@link WeightMatrix#quantize}), sliced, and programmed tile by tile on arrays of the settings'
  * size ({@link TiledCrossbar}); then every tile's drift-compensation calibration is read once at t0.
- * Multiplying (MODEL.md §4.4–4.7): the input is quantised to signed integers clipped at k·σ of
+ * Multiplying (docs/model.md §4.4–4.7): the input is quantised to signed integers clipped at k·σ of
  * its own root mean square (the DAC range follows each input vector), every tile is read at time t
  * with drift and fresh 1/f noise, digitised per slice, shifted and added, compensated for drift
  * against the t0 calibration, added over tiles and scaled back to real units:

@@ -4,7 +4,7 @@ package org.pcmsim.crossbar;
  * The size of one physical crossbar array: its output lines (rows of W, y = W·x) × input lines
  * (columns of W). A matrix larger than one array is tiled over several ({@link TiledCrossbar}).
  * The paper's array is 128 × 128; rectangular arrays are allowed. The ADC gain of every tile
- * assumes a full column of {@link #cols} inputs (MODEL.md §4.4, the √N of s_out), whatever part
+ * assumes a full column of {@link #cols} inputs (docs/model.md §4.4, the √N of s_out), whatever part
  * of the tile a matrix uses: the periphery is fixed in hardware.
  *
  * @param rows output lines per array, ≥ 1

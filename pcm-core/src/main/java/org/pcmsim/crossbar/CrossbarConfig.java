@@ -3,7 +3,7 @@ package org.pcmsim.crossbar;
 import org.pcmsim.internal.Checks;
 
 /**
- * The periphery of one analog crossbar (MODEL.md §1, §4): its size, the input DAC, the per-slice
+ * The periphery of one analog crossbar (docs/model.md §1, §4): its size, the input DAC, the per-slice
  * ADC and global drift compensation. One input slice (n_in = 1) is simulated.
  *
  * @param size N, rows = columns of the crossbar
@@ -90,7 +90,7 @@ public record CrossbarConfig(int size, int inputBits, double inputClipSigmas, in
     }
 
     /**
-     * The ADC gain s_out per µS·input-level (MODEL.md §4.4, with n_in = 1):
+     * The ADC gain s_out per µS·input-level (docs/model.md §4.4, with n_in = 1):
      * (adcMax / inClip) / (weightMax · G_max · sqrt(N)) · ((inClip − 1.5) + 1.5) · ((wClip − 1.5) / n_W + 1.5).
      *
      * @param gMaxMicroSiemens G_max, µS

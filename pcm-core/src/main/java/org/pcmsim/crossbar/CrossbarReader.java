@@ -7,7 +7,7 @@ import org.pcmsim.internal.FastExp;
 import org.pcmsim.slicing.SlicingScheme;
 
 /**
- * The analog matrix-vector multiplication of a programmed crossbar (MODEL.md §4.4–4.6): each slice's
+ * The analog matrix-vector multiplication of a programmed crossbar (docs/model.md §4.4–4.6): each slice's
  * devices are read at time t (drift and fresh 1/f noise), multiplied by the integer input, converted
  * by a per-slice ADC (round to nearest, clip at ±adcMax) and shifted and added, y = Σ_j b^j · a_j.
  * The same read also applies the calibration input (every entry {@link CrossbarConfig#calibrationInput})

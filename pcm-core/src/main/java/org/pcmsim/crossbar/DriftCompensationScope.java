@@ -1,7 +1,7 @@
 package org.pcmsim.crossbar;
 
 /**
- * Which outputs share one global-drift-compensation calibration (MODEL.md §4.6) when a matrix is
+ * Which outputs share one global-drift-compensation calibration (docs/model.md §4.6) when a matrix is
  * tiled over several arrays.
  */
 public enum DriftCompensationScope {

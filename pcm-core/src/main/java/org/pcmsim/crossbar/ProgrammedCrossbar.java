@@ -12,7 +12,7 @@ import org.pcmsim.slicing.SlicingScheme;
 /**
  * A signed integer weight matrix (rows × cols, y = W·x) after slicing and programming onto PCM
  * devices: one device per weight per slice, holding the target G_T, the programmed conductance G_P
- * and the drift exponent ν, drawn once (MODEL.md §3, §2). Create one with
+ * and the drift exponent ν, drawn once (docs/model.md §3, §2). Create one with
  * {@link CrossbarProgrammer}; read it with {@link CrossbarReader} (the MVM) or
  * {@link #effectiveWeights} (the weights it represents at a time t).
  *

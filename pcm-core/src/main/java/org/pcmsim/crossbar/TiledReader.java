@@ -9,7 +9,7 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * shifted and added, and the digital periphery adds the partial outputs of the tiles that share
  * output lines, after global drift compensation per tile or per matrix
  * ({@link DriftCompensationScope}). With one tile the outputs are those of the paper's single
- * crossbar (MODEL.md §4.4–4.6) to the bit.
+ * crossbar (docs/model.md §4.4–4.6) to the bit.
  *
  * <p>Read noise is drawn tile by tile in row-major tile order, and within a tile slice by slice
  * from the most significant, each slice at every requested time. Not thread-safe.

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * PCM device models by name, for users and the command line ({@code pcm list --devices}). Each
- * preset is the fitted model of Nandakumar et al. 2019 (MODEL.md §2) with some mechanisms switched
+ * preset is the fitted model of Nandakumar et al. 2019 (docs/model.md §2) with some mechanisms switched
  * off or a documented convention of the published engine, so that one mechanism's share of the
  * error can be isolated; finer control through {@link PcmDeviceModel#withProgrammingNoiseScale},
  * {@link PcmDeviceModel#withDriftScale} and {@link PcmDeviceModel#withReadNoiseScale}.

@@ -124,7 +124,7 @@ public final class DeviceProgrammer {
     /**
      * Programs one device whose device-law values were computed beforehand (the same target level
      * recurs in quantised arrays, and the laws cost a log and a power each): G_P = G_T + σ_P·ξ_P and
-     * ν = s_ν·|μ_ν + σ_ν·ξ_ν| (MODEL.md §2).
+     * ν = s_ν·|μ_ν + σ_ν·ξ_ν| (docs/model.md §2).
      *
      * @param target target conductance, µS, signed, non-zero
      * @param sigmaP σ_P(g), µS

@@ -23,7 +23,7 @@ import org.pcmsim.theory.EqualFillTheory;
  * Runs a published experiment and turns the Monte Carlo results into figure rows, with the eq. 8
  * theory where the figure shows it.
  *
- * <p>With one slice every algorithm and base gives the same slices (MODEL.md §3, the n_W = 1 law,
+ * <p>With one slice every algorithm and base gives the same slices (docs/model.md §3, the n_W = 1 law,
  * which the tests check to the last digit), so all n_W = 1 points of a figure are simulated once; so
  * is any configuration that appears in several series.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A published Monte Carlo MVM experiment as data (MODEL.md §5): its series, x axis, read times and
+ * A published Monte Carlo MVM experiment as data (docs/model.md §5): its series, x axis, read times and
  * default trial count.
  *
  * @param name command-line name, e.g. {@code figure-4a}

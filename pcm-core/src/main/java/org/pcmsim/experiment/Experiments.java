@@ -8,7 +8,7 @@ import org.pcmsim.slicing.WeightQuantization;
 
 /**
  * The published Monte Carlo MVM experiments (Le Gallo, Ciric et al. 2022, Figures 4a–c, and the
- * seed study's BitNet extension; MODEL.md §5), by name.
+ * seed study's BitNet extension; docs/model.md §5), by name.
  */
 public final class Experiments {
     private static final int[] SLICES = {1, 2, 4, 8};

@@ -4,7 +4,7 @@ package org.pcmsim.montecarlo;
 public enum ErrorReference {
     /**
      * The exact product of the quantised weights and inputs, W·X / (scale_in · scale_w): the paper's
-     * η (MODEL.md §4.2), which measures the analog error alone. CSV metric {@code eta}.
+     * η (docs/model.md §4.2), which measures the analog error alone. CSV metric {@code eta}.
      */
     QUANTIZED("eta"),
     /**

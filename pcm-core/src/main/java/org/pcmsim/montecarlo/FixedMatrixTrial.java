@@ -18,7 +18,7 @@ import org.pcmsim.weights.WeightMatrix;
  * standard normal inputs from its data stream, programs the tiles from its programming stream and
  * reads them at every time from its read stream, η = ‖ŷ − y_ref‖₂ / ‖y_ref‖₂ against the exact
  * product of the quantised weights and inputs (or of the real ones, {@link ErrorReference#FLOAT}), drift compensation referenced to the first read
- * (MODEL.md §4, with tiling). The streams are those of {@link TrialStreams}, so a trial depends on
+ * (docs/model.md §4, with tiling). The streams are those of {@link TrialStreams}, so a trial depends on
  * (seed, trial) alone and configurations share inputs and programming normals.
  *
  * <p>Not thread-safe: one instance per thread.

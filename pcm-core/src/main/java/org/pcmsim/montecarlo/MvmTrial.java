@@ -8,7 +8,7 @@ import org.pcmsim.crossbar.CrossbarReader;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
 
 /**
- * One Monte Carlo trial of an analog MVM for one configuration (MODEL.md §4), with buffers reused
+ * One Monte Carlo trial of an analog MVM for one configuration (docs/model.md §4), with buffers reused
  * across trials: slice and program the trial's weights once, read them at every time with fresh
  * read noise, and return η = ‖ŷ − y_ref‖₂ / ‖y_ref‖₂ per time. Global drift compensation is
  * referenced to the first read. The ADC digitises each slice separately, so each slice is read at

@@ -8,7 +8,7 @@ import org.pcmsim.slicing.SlicingScheme;
 import org.pcmsim.slicing.WeightQuantization;
 
 /**
- * Everything one Monte Carlo trial of an analog MVM depends on (MODEL.md §4), apart from its seed
+ * Everything one Monte Carlo trial of an analog MVM depends on (docs/model.md §4), apart from its seed
  * and read times.
  *
  * @param crossbar the crossbar periphery (size, bit widths, clipping, GDC)

@@ -16,7 +16,7 @@ import org.pcmsim.slicing.WeightQuantization;
 import org.pcmsim.weights.WeightDistribution;
 
 /**
- * The data of one trial (MODEL.md §4.1–4.2): Gaussian (or another unit-variance distribution's) weights
+ * The data of one trial (docs/model.md §4.1–4.2): Gaussian (or another unit-variance distribution's) weights
  * w (N × N, row-major) then standard normal inputs x,
  * drawn from the trial's data stream, their integer versions and the exact result
  * y_ref = W·X / (scale_in · scale_w). The data depend only on (seed, trial, crossbar), so every

@@ -5,7 +5,7 @@ import org.pcmsim.internal.Checks;
 /**
  * Symmetric k·σ integer quantiser: W = clip(rint(w · scale), ±max) with max = 2^(bits−1) − 1 and
  * scale = max / (clipSigmas · σ). The paper's weights are 9-bit (±255) clipped at 3 σ, its inputs
- * 9-bit clipped at 4 σ (MODEL.md §1).
+ * 9-bit clipped at 4 σ (docs/model.md §1).
  *
  * @param bits signed integer width, 2 … 31
  * @param clipSigmas clipping point in standard deviations, &gt; 0

@@ -3,7 +3,7 @@ package org.pcmsim.slicing;
 import java.util.Objects;
 
 /**
- * Splits integer weight magnitudes into slice values (MODEL.md §3). For {@link
+ * Splits integer weight magnitudes into slice values (docs/model.md §3). For {@link
  * SlicingAlgorithm#MAX_FILL_EC} each slice must be programmed before the next is computed; the
  * caller passes a {@link SliceProgrammer} that returns the value actually reached.
  *

@@ -2,7 +2,7 @@ package org.pcmsim.slicing;
 
 /**
  * How an integer weight magnitude is split over the devices of its slices (Le Gallo, Ciric et al.
- * 2022, section 3; MODEL.md §3).
+ * 2022, section 3; docs/model.md §3).
  */
 public enum SlicingAlgorithm {
     /** Every slice holds the same value |W| / Σ_k b^k: uniform use of the slices. */

@@ -4,7 +4,7 @@ import org.pcmsim.internal.Checks;
 
 /**
  * BitNet b1.58 ternary quantiser (Ma et al. 2024, arXiv:2402.17764), placed before slicing
- * (MODEL.md §3.5): τ = thresholdFactor · mean|w|; w_t = sign(w) where |w| &gt; τ, else 0;
+ * (docs/model.md §3.5): τ = thresholdFactor · mean|w|; w_t = sign(w) where |w| &gt; τ, else 0;
  * α = mean(|w| over |w| &gt; τ) (1 if none); W = clip(rint(w_t · α · scale), ±max).
  *
  * @param thresholdFactor the factor of mean|w| below which a weight becomes 0 (0.7)

@@ -9,7 +9,7 @@ import org.pcmsim.slicing.IntegerQuantizer;
  * A real-valued weight matrix of any shape, rows × cols (y = W·x: rows outputs, cols inputs), in the
  * user's own units, with a name for its source (a distribution's id or a file name). Immutable.
  *
- * <p>Quantised as the paper quantises its Gaussian weights (MODEL.md §1, §4.1), with σ the matrix's
+ * <p>Quantised as the paper quantises its Gaussian weights (docs/model.md §1, §4.1), with σ the matrix's
  * root mean square: W = clip(rint(w / σ · scale_w), ±W_max), scale_w = W_max / k, so that the clip
  * sits at k·σ whatever the matrix's units. The RMS rather than the standard deviation because
  * the quantiser is symmetric about 0 (the two agree for zero-mean weights).

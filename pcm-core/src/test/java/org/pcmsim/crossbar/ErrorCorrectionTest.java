@@ -13,7 +13,7 @@ import org.pcmsim.slicing.SlicingScheme;
 /**
  * Max-fill with error correction programs each slice before computing the next, so that the weight's
  * total error is the last (least significant) slice's own programming error, while plain Max-fill
- * accumulates every slice's error weighted by its significance (MODEL.md §3.3).
+ * accumulates every slice's error weighted by its significance (docs/model.md §3.3).
  */
 class ErrorCorrectionTest {
     /**

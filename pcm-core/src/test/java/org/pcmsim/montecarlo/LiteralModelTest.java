@@ -16,7 +16,7 @@ import org.pcmsim.slicing.SlicingScheme;
 
 /**
  * The optimised engine (tabulated laws, slice-by-slice programming, packed rows, aggregated read
- * noise, cached drift steps) against a literal, slow transcription of MODEL.md §2–§4 written here
+ * noise, cached drift steps) against a literal, slow transcription of docs/model.md §2–§4 written here
  * independently of the main code: per-device read noise, weights programmed one by one, every law
  * evaluated with Math.pow/log as written. Both see the same weights and inputs (the data stream), so
  * their η differ only through the noise draws, which are in a different order and sampled
@@ -63,7 +63,7 @@ class LiteralModelTest {
         }
     }
 
-    /** One trial exactly as MODEL.md §4 words it, with its own noise streams. */
+    /** One trial exactly as docs/model.md §4 words it, with its own noise streams. */
     static double[] literalTrial(SlicingScheme s, long seed, int trial) {
         NormalizedGaussianSampler data =
                 ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.DATA));

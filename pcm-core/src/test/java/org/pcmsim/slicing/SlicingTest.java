@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Noise-free slicing laws of MODEL.md §3. */
+/** Noise-free slicing laws of docs/model.md §3. */
 class SlicingTest {
 
     static List<SlicingScheme> allSchemes() {

@@ -38,7 +38,7 @@ class DnnExperimentsTest {
             assertEquals(2, row.trials());
             assertTrue(row.mean() >= 0 && row.mean() <= 100, row.toString());
         }
-        // MODEL.md §3 sanity law: with n_W = 1 every algorithm and base gives the same slices, and the
+        // docs/model.md §3 sanity law: with n_W = 1 every algorithm and base gives the same slices, and the
         // chips share their random streams, so all five series agree exactly.
         for (double t : r.times()) {
             List<Double> atOne = analog.stream().filter(x -> x.nW() == 1 && x.timeS() == t).map(ResultRow::mean).toList();

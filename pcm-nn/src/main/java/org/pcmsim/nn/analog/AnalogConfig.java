@@ -7,7 +7,7 @@ import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.SlicingScheme;
 
 /**
- * How a network's convolution and dense weights are deployed on PCM (MODEL.md §6): each weight
+ * How a network's convolution and dense weights are deployed on PCM (docs/model.md §6): each weight
  * tensor is clipped at {@code quantizer.clipSigmas()} σ_W and quantised to
  * {@code quantizer.bits()}-bit signed integers, sliced by {@code scheme}, programmed on devices
  * of {@code device}, and read with drift and 1/f noise; optionally a per-layer global drift

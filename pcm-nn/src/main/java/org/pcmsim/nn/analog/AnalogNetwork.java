@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pcmsim.nn.model.Networks;
 
 /**
- * A trained DL4J network deployed on simulated PCM chips (MODEL.md §6). {@link #convert} copies
+ * A trained DL4J network deployed on simulated PCM chips (docs/model.md §6). {@link #convert} copies
  * the network (the original is left untouched) and attaches an {@link AnalogWeightNoise} to every
  * standard convolution, dense and output layer; everything else (batch norm, biases, pooling,
  * activations) stays digital. The analog layers are the same as those a DL4J user puts in a

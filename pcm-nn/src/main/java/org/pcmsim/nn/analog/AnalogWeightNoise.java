@@ -19,7 +19,7 @@ import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.SlicingScheme;
 
 /**
- * Makes a DL4J convolution, dense or output layer analog (MODEL.md §6): a weight-noise hook that
+ * Makes a DL4J convolution, dense or output layer analog (docs/model.md §6): a weight-noise hook that
  * belongs in a network configuration, survives DL4J's JSON round trip and {@code ModelSerializer},
  * and puts the layer's weights on a simulated PCM chip. {@link AnalogLayers} has builders that attach
  * it; {@link AnalogNetwork#convert} attaches it to a copy of a trained network.

@@ -16,7 +16,7 @@ import org.pcmsim.crossbar.ProgrammedCrossbar;
 import org.pcmsim.crossbar.TiledCrossbar;
 
 /**
- * The PCM chip of one convolution or dense layer (MODEL.md §6): the one implementation behind both
+ * The PCM chip of one convolution or dense layer (docs/model.md §6): the one implementation behind both
  * {@link AnalogNetwork#convert the converter} and the stand-alone {@link AnalogWeightNoise analog
  * layers}. All physics is pcm-core's: {@link #program} clips the weights at k σ_W, quantises them with
  * the configuration's quantiser, and programs them with {@link CrossbarProgrammer} (slicing, G_P, ν,

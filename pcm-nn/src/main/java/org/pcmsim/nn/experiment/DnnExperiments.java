@@ -31,7 +31,7 @@ import org.pcmsim.nn.training.TrainingOptions;
 import org.pcmsim.slicing.SlicingAlgorithm;
 
 /**
- * Entry points of the DNN experiment (MODEL.md §6) for the command line: {@link #train} for
+ * Entry points of the DNN experiment (docs/model.md §6) for the command line: {@link #train} for
  * {@code pcm train}, {@link #figure5a} and {@link #figure5c} for {@code pcm run figure-5a|5c}.
  *
  * <p>A run prepares the data (CIFAR-10 binary files, or the synthetic set generated in that format),

@@ -15,7 +15,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.pcmsim.nn.NnStream;
 
 /**
- * Noise-aware training (Joshi et al. 2020; MODEL.md §6) as a DL4J weight-noise hook: in every
+ * Noise-aware training (Joshi et al. 2020; docs/model.md §6) as a DL4J weight-noise hook: in every
  * training forward pass the weight tensor W of a convolution or dense layer becomes
  * clip(W + relativeNoise · max|W| · ξ, ±clipSigmas · σ_W), ξ ~ N(0, 1) per element, σ_W the
  * standard deviation of the clean W. In inference W is returned unchanged, and biases are never

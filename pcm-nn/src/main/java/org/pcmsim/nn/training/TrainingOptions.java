@@ -2,7 +2,7 @@ package org.pcmsim.nn.training;
 
 /**
  * Hyper-parameters of the two training phases: a digital baseline, then noise-aware fine-tuning
- * (MODEL.md §6). Both use SGD with Nesterov momentum and L2 weight decay; the baseline's learning
+ * (docs/model.md §6). Both use SGD with Nesterov momentum and L2 weight decay; the baseline's learning
  * rate drops ×0.1 at 50 % and again at 75 % of its epochs, the fine-tuning's ×0.1 after two thirds
  * (epoch 10 of 15 in the reference).
  *
