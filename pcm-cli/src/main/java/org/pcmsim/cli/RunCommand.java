@@ -349,17 +349,10 @@ public final class RunCommand implements Callable<Integer> {
             }
             return group.commit();
         } catch (IOException e) {
-            throw new CliFailure("cannot write results to '" + out + "': " + describe(e), e);
+            throw new CliFailure("cannot write results to '" + out + "': " + CliFailure.describe(e), e);
         }
     }
 
-    /**
-     * @param e an I/O failure
-     * @return one line: what happened and to which file ({@link CliFailure#describe})
-     */
-    public static String describe(IOException e) {
-        return CliFailure.describe(e);
-    }
 
     /** The command as typed, for provenance: {@code pcm run figure-4a --trials 5}. */
     private String commandLine() {

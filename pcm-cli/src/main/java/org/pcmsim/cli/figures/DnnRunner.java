@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.pcmsim.cli.CliFailure;
-import org.pcmsim.cli.RunCommand;
 import org.pcmsim.cli.output.AtomicOutput;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.montecarlo.ProgressListener;
@@ -165,7 +164,7 @@ public final class DnnRunner {
             return Optional.of(String.format(Locale.ROOT, "resuming from epoch %d of %d, checkpoint %s",
                     Math.min(c.epochsDone(), total), total, c.model()));
         } catch (IOException e) {
-            throw new CliFailure(RunCommand.describe(e), e);
+            throw new CliFailure(CliFailure.describe(e), e);
         } catch (IllegalStateException e) {
             throw new CliFailure(e.getMessage(), e);
         }
@@ -224,9 +223,9 @@ public final class DnnRunner {
         try {
             return work.run();
         } catch (IOException e) {
-            throw new CliFailure(RunCommand.describe(e), e);
+            throw new CliFailure(CliFailure.describe(e), e);
         } catch (java.io.UncheckedIOException e) {
-            throw new CliFailure(RunCommand.describe(e.getCause()), e);
+            throw new CliFailure(CliFailure.describe(e.getCause()), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliFailure(e.getMessage(), e);
         } catch (LinkageError e) {

@@ -24,7 +24,7 @@ import org.pcmsim.experiment.ResultRow;
 public final class CsvContract {
     /** The documented columns, in order. */
     public static final List<String> COLUMNS = List.of("figure", "series", "weights", "algorithm", "base", "n_w",
-            "time_s", "trials", "metric", "mean", "std");
+            "time_s", "trials", "metric", "mean", "std", "weight_source", "array", "weight_clip");
 
     private static final CSVFormat STRICT = CSVFormat.RFC4180.builder()
             .setHeader()
