@@ -121,6 +121,9 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        for (MvmFigureProducer p : producers) {
+            checkMemory(p, settings(p));
+        }
         PrintWriter out = spec.commandLine().getOut();
         double normalsPerSecond = normalThroughput(threads);
         out.printf(Locale.ROOT, "%d threads, %d timed run%s per figure after one warm-up; median wall time%n", threads,
@@ -131,8 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "DEV READS/S", "FLOOR", "xFLOOR", "REFERENCE", "SPEED-UP");
         out.flush();
         for (MvmFigureProducer p : producers) {
-            RunSettings settings = model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
-                    .withSeed(RunSettings.DEFAULT_SEED).withThreads(threads));
+            RunSettings settings = settings(p);
             p.produce(settings, ProgressListener.NONE);
             double[] wall = new double[repeats];
             for (int i = 0; i < repeats; i++) {
@@ -153,6 +155,33 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private RunSettings settings(MvmFigureProducer p) {
+        return model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
+                .withSeed(RunSettings.DEFAULT_SEED).withThreads(threads));
+    }
+
+    /**
+     * Refuses, before any work, a trial count whose per-trial results do not fit in the heap (or in
+     * one Java array), with the memory it would need and how to get it.
+     */
+    static void checkMemory(MvmFigureProducer p, RunSettings settings) {
+        long need = p.resultBytes(settings);
+        long max = Runtime.getRuntime().maxMemory();
+        // Half the heap: the engine's buffers, the JIT and the plotting need the rest.
+        if (settings.trials() > Integer.MAX_VALUE - 8 || need > max / 2) {
+            throw new CliFailure(String.format(Locale.ROOT, "--trials %d: %s keeps every trial's result, about %s "
+                    + "of heap, more than half of the %s this JVM may use; use fewer trials (about %d fit) or raise "
+                    + "the heap (e.g. PCM_JAVA_OPTS=-Xmx%dg)", settings.trials(), p.name(), size(need), size(max),
+                    Math.max(1, (long) ((double) settings.trials() * (max / 2) / need)),
+                    Math.max(2, (need * 2 + (1L << 30) - 1) >> 30)), null);
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%d MiB", bytes >> 20);
     }
 
     private int benchDnn(PrintWriter out) {
