@@ -65,21 +65,19 @@ public final class ResultFiles implements AutoCloseable {
     public CompletableFuture<List<Path>> submit(String stem, FigureResult result, Set<OutputFormat> formats,
                                                 Map<OutputFormat, AtomicOutput.Content> data) {
         AtomicOutput group = new AtomicOutput(folder);
-        boolean plotted = formats.contains(OutputFormat.PNG) || formats.contains(OutputFormat.SVG);
-        CompletableFuture<FigurePlotter.Figure> figure =
-                plotted ? CompletableFuture.supplyAsync(() -> FigurePlotter.plot(result), pool) : null;
         List<CompletableFuture<?>> parts = new ArrayList<>();
         for (OutputFormat f : ORDER) {
             if (!formats.contains(f)) {
                 continue;
             }
             String name = stem + "." + f.id();
-            parts.add(switch (f) {
-                case PNG -> figure.thenAcceptAsync(fig -> write(group, name,
-                        os -> FigureFiles.writePng(fig, software, os)), pool);
-                case SVG -> figure.thenAcceptAsync(fig -> write(group, name, os -> FigureFiles.writeSvg(fig, os)), pool);
-                case CSV, JSON -> CompletableFuture.runAsync(() -> write(group, name, data.get(f)), pool);
-            });
+            // Each image lays out its own figure: XChart keeps layout state in the chart while it paints,
+            // so one chart must not be painted by two threads at once.
+            parts.add(CompletableFuture.runAsync(() -> write(group, name, switch (f) {
+                case PNG -> os -> FigureFiles.writePng(FigurePlotter.plot(result), software, os);
+                case SVG -> os -> FigureFiles.writeSvg(FigurePlotter.plot(result), os);
+                case CSV, JSON -> data.get(f);
+            }), pool));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).handle((ok, failure) -> {
             try (group) {
