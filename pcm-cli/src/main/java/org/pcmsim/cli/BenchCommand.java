@@ -1,8 +1,8 @@
 package org.pcmsim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,22 +29,21 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pcm bench}: how fast the Monte Carlo engine runs each MVM figure's sweep, without plotting
  * or writing files. One warm-up run (so the JIT has compiled the hot loops), then the median of
- * several timed runs; reported beside the Python reference's times on a 2-core machine.
+ * several timed runs. With {@code --whole}, also the whole {@code pcm run} in a fresh JVM; with
+ * {@code --vs-published}, also the published Python engine's sweep and script, in the same run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Time the Monte Carlo engine on the MVM figures; writes nothing.",
-            "Per figure: wall time (median of several runs after a warm-up), trials/s, device reads/s, the floor "
-                + "set by the standard normals the run must draw, and the "
-                + "speed-up over the Python reference (NumPy + joblib on 2 cores: 4a 90 s, 4b 181 s, 4c 125 s, "
-                + "BitNet 111 s).",
+            "Per figure: wall time (median of several runs after a warm-up), trials/s, device reads/s and the floor "
+                + "set by the standard normals the run must draw.",
+            "With --whole: also 'pcm run <figure>' (all four formats) and 'pcm run all' in a new JVM, against the "
+                + "warm engine (target: whole <= 2x engine). With --vs-published DIR: also the published Python engine "
+                + "(a checkout of lciric/pcm-bitslicing; NumPy, joblib, matplotlib), its sweep and its whole script "
+                + "once per figure, and the speed-ups.",
             "With --dnn: the DNN pipeline's training step and inference instead (targets: step <= 2.5 s, "
                 + "inference <= 5 s per 1000 images, analog <= 1.25x digital)."})
 public final class BenchCommand implements Callable<Integer> {
-    /** The Python reference's wall time per figure at the published trial count, s (issue 4). */
-    static final Map<String, Double> REFERENCE_SECONDS =
-            Map.of("figure-4a", 90.0, "figure-4b", 181.0, "figure-4c", 125.0, "bitnet", 111.0);
-
     @Spec
     CommandSpec spec;
 
@@ -92,6 +91,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     private ResNetSpec dnn;
 
+    @Option(names = "--whole", order = 5, description = "Also time the whole command, 'pcm run <figure>' with all "
+            + "four formats and 'pcm run all', each in a new JVM (median of --repeats), against the warm engine.")
+    boolean whole;
+
+    @Option(names = "--vs-published", order = 6, paramLabel = "DIR", description = "Also run the published Python "
+            + "engine's script of each figure from this checkout of lciric/pcm-bitslicing (once each: minutes) and "
+            + "report our speed-up on the sweep and on the whole command. Implies --whole.")
+    Path published;
+
+    @Option(names = "--python", order = 7, paramLabel = "CMD", defaultValue = "python3",
+            description = "The Python for --vs-published, with numpy, joblib and matplotlib (default: ${DEFAULT-VALUE}).")
+    String python;
+
     @Option(names = "--dnn", order = 4, paramLabel = "NETWORK",
             description = {"Time the DNN pipeline instead of the MVM figures, on resnet32 (the issue's targets) "
                 + "or resnet8-ci: a 64-image training step, and digital and analog inference on 1 and on --threads "
@@ -126,6 +138,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return benchDnn(spec.commandLine().getOut());
         }
+        if (published != null && trials != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--vs-published compares the published trial counts; it takes no --trials");
+        }
         List<MvmFigureProducer> producers = new ArrayList<>();
         for (String name : figures.isEmpty() ? List.of(FigureRegistry.ALL) : figures) {
             for (FigureProducer p : parent.registry().resolve(name).orElseThrow()) {
@@ -134,18 +150,25 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        for (MvmFigureProducer p : producers) {
+            checkMemory(p, settings(p));
+        }
+        if (published != null) {
+            WholeCommandBench.checkPublished(published, python,
+                    producers.stream().map(MvmFigureProducer::name).toList());
+        }
         PrintWriter out = spec.commandLine().getOut();
         double normalsPerSecond = normalThroughput(threads);
         out.printf(Locale.ROOT, "%d threads, %d timed run%s per figure after one warm-up; median wall time%n", threads,
                 repeats, repeats == 1 ? "" : "s");
         out.printf(Locale.ROOT, "floor: the figure's standard normals at %.0f M/s (the ziggurat sampler on %d threads, "
                 + "measured now)%n", normalsPerSecond / 1e6, threads);
-        out.printf(Locale.ROOT, "%-10s %7s %9s %11s %14s %9s %8s %11s %9s%n", "FIGURE", "TRIALS", "WALL", "TRIALS/S",
-                "DEV READS/S", "FLOOR", "xFLOOR", "REFERENCE", "SPEED-UP");
+        out.printf(Locale.ROOT, "%-10s %7s %9s %11s %14s %9s %8s%n", "FIGURE", "TRIALS", "WALL", "TRIALS/S",
+                "DEV READS/S", "FLOOR", "xFLOOR");
         out.flush();
+        Map<String, Double> engine = new java.util.LinkedHashMap<>();
         for (MvmFigureProducer p : producers) {
-            RunSettings settings = model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
-                    .withSeed(RunSettings.DEFAULT_SEED).withThreads(threads));
+            RunSettings settings = settings(p);
             p.produce(settings, ProgressListener.NONE);
             double[] wall = new double[repeats];
             for (int i = 0; i < repeats; i++) {
@@ -153,19 +176,133 @@ public final class BenchCommand implements Callable<Integer> {
                 p.produce(settings, ProgressListener.NONE);
                 wall[i] = (System.nanoTime() - t0) / 1e9;
             }
-            Arrays.sort(wall);
-            double median = repeats % 2 == 1 ? wall[repeats / 2] : (wall[repeats / 2 - 1] + wall[repeats / 2]) / 2;
+            double median = WholeCommandBench.median(wall);
+            engine.put(p.name(), median);
             MvmFigureProducer.Workload w = p.workload(settings);
-            Double ref = REFERENCE_SECONDS.get(p.name());
-            // The reference times are for the published trial counts; other counts get no speed-up.
-            boolean comparable = ref != null && settings.trials() == p.defaultTrials();
             double floor = w.normals() / normalsPerSecond;
-            out.printf(Locale.ROOT, "%-10s %7d %8.3fs %11.0f %14.3g %8.3fs %8.2f %11s %9s%n", p.name(), settings.trials(),
-                    median, w.trials() / median, w.deviceReads() / median, floor, median / floor,
-                    comparable ? ref + " s" : "-", comparable ? String.format(Locale.ROOT, "%.0fx", ref / median) : "-");
+            out.printf(Locale.ROOT, "%-10s %7d %8.3fs %11.0f %14.3g %8.3fs %8.2f%n", p.name(), settings.trials(),
+                    median, w.trials() / median, w.deviceReads() / median, floor, median / floor);
             out.flush();
         }
+        if (whole || published != null) {
+            benchWhole(out, engine);
+        }
         return 0;
+    }
+
+    /**
+     * The whole command per figure in a new JVM, against the warm engine; with {@code --vs-published},
+     * the published scripts beside it.
+     */
+    private void benchWhole(PrintWriter out, Map<String, Double> engine) {
+        List<String> options = new ArrayList<>(List.of("--threads", Integer.toString(threads)));
+        if (trials != null) {
+            options.addAll(List.of("--trials", Integer.toString(trials)));
+        }
+        options.addAll(modelArgs());
+        out.printf(Locale.ROOT, "%nwhole command: 'pcm run <figure>' with png,svg,csv,json in a new JVM (this JVM's "
+                + "options), median of %d%s%n", repeats, published == null ? ""
+                : "; published: its script once, sweep = first output line to its 'Total:' line");
+        out.printf(Locale.ROOT, "%-10s %9s %9s %13s %6s", "FIGURE", "ENGINE", "WHOLE", "WHOLE/ENGINE", "<=2x");
+        if (published != null) {
+            out.printf(Locale.ROOT, " %10s %10s %12s %12s", "PUB SWEEP", "PUB WHOLE", "SWEEP RATIO", "WHOLE RATIO");
+        }
+        out.println();
+        out.flush();
+        double pubSweep = 0;
+        double pubWhole = 0;
+        double engineAll = 0;
+        for (Map.Entry<String, Double> e : engine.entrySet()) {
+            double[] t = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                List<String> args = new ArrayList<>(List.of("run", e.getKey()));
+                args.addAll(options);
+                t[i] = WholeCommandBench.timeOurs(args);
+            }
+            double w = WholeCommandBench.median(t);
+            engineAll += e.getValue();
+            out.printf(Locale.ROOT, "%-10s %8.2fs %8.2fs %13.2f %6s", e.getKey(), e.getValue(), w, w / e.getValue(),
+                    w <= 2 * e.getValue() ? "met" : "no");
+            if (published != null) {
+                WholeCommandBench.Published pub = WholeCommandBench.timePublished(published, python, e.getKey());
+                pubSweep += pub.sweepSeconds();
+                pubWhole += pub.wholeSeconds();
+                out.printf(Locale.ROOT, " %9.1fs %9.1fs %11.0fx %11.0fx", pub.sweepSeconds(), pub.wholeSeconds(),
+                        pub.sweepSeconds() / e.getValue(), pub.wholeSeconds() / w);
+            }
+            out.println();
+            out.flush();
+        }
+        if (engine.size() == FigureRegistry.standard().resolve(FigureRegistry.ALL).orElseThrow().size()) {
+            double[] t = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                List<String> args = new ArrayList<>(List.of("run", FigureRegistry.ALL));
+                args.addAll(options);
+                t[i] = WholeCommandBench.timeOurs(args);
+            }
+            double w = WholeCommandBench.median(t);
+            out.printf(Locale.ROOT, "%-10s %8.2fs %8.2fs %13.2f %6s", FigureRegistry.ALL, engineAll, w, w / engineAll,
+                    w <= 7 ? "<=7s" : ">7s");
+            if (published != null) {
+                out.printf(Locale.ROOT, " %9.1fs %9.1fs %11.0fx %11.0fx", pubSweep, pubWhole, pubSweep / engineAll,
+                        pubWhole / w);
+            }
+            out.println();
+            out.flush();
+        }
+    }
+
+    /** The model options as typed, for the whole-command runs. */
+    private List<String> modelArgs() {
+        Map<String, Boolean> takesValue = new java.util.HashMap<>();
+        for (picocli.CommandLine.Model.OptionSpec o : spec.mixins().get("model").options()) {
+            for (String n : o.names()) {
+                takesValue.put(n, o.arity().max() > 0 && !o.negatable());
+                if (o.negatable()) {
+                    takesValue.put("--no-" + n.substring(2), false);
+                }
+            }
+        }
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (takesValue.containsKey(name)) {
+                kept.add(a);
+                if (takesValue.get(name) && !a.contains("=") && i + 1 < args.size()) {
+                    kept.add(args.get(++i));
+                }
+            }
+        }
+        return kept;
+    }
+
+    private RunSettings settings(MvmFigureProducer p) {
+        return model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
+                .withSeed(RunSettings.DEFAULT_SEED).withThreads(threads));
+    }
+
+    /**
+     * Refuses, before any work, a trial count whose per-trial results do not fit in the heap (or in
+     * one Java array), with the memory it would need and how to get it.
+     */
+    static void checkMemory(MvmFigureProducer p, RunSettings settings) {
+        long need = p.resultBytes(settings);
+        long max = Runtime.getRuntime().maxMemory();
+        // Half the heap: the engine's buffers, the JIT and the plotting need the rest.
+        if (settings.trials() > Integer.MAX_VALUE - 8 || need > max / 2) {
+            throw new CliFailure(String.format(Locale.ROOT, "--trials %d: %s keeps every trial's result, about %s "
+                    + "of heap, more than half of the %s this JVM may use; use fewer trials (about %d fit) or raise "
+                    + "the heap (e.g. PCM_JAVA_OPTS=-Xmx%dg)", settings.trials(), p.name(), size(need), size(max),
+                    Math.max(1, (long) ((double) settings.trials() * (max / 2) / need)),
+                    Math.max(2, (need * 2 + (1L << 30) - 1) >> 30)), null);
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%d MiB", bytes >> 20);
     }
 
     private int benchDnn(PrintWriter out) {

@@ -21,8 +21,6 @@ import org.pcmsim.cli.output.AtomicOutput;
 import org.pcmsim.cli.output.CsvResultWriter;
 import org.pcmsim.cli.output.JsonResultWriter;
 import org.pcmsim.cli.output.OutputFormat;
-import org.pcmsim.cli.plot.FigureFiles;
-import org.pcmsim.cli.plot.FigurePlotter;
 import org.pcmsim.cli.progress.PhasedProgress;
 import org.pcmsim.cli.progress.Progress;
 import org.pcmsim.experiment.FigureResult;
@@ -230,7 +228,10 @@ public final class RunCommand implements Callable<Integer> {
         extra.put("workDir", request.work().toString());
         extra.put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"));
         extra.put("OMP_WAIT_POLICY", System.getenv("OMP_WAIT_POLICY"));
-        List<Path> files = write(result, request.stem(name), started, t0, extra);
+        List<Path> files;
+        try (ResultFiles writer = new ResultFiles(out, "pcm-sim " + Version.get())) {
+            files = await(write(writer, result, request.stem(name), started, t0, extra));
+        }
         if (!common.quiet) {
             Map<String, Object> prov = result.provenance();
             java.io.PrintWriter o = spec.commandLine().getOut();
@@ -280,25 +281,54 @@ public final class RunCommand implements Callable<Integer> {
                         Math.min(settings.threads(), settings.trials()));
             }
         }
-        boolean terminal = parent.stderrIsTerminal();
-        for (FigureProducer p : producers) {
-            RunSettings settings = settings(p);
-            Instant started = Instant.now();
-            long t0 = System.nanoTime();
-            FigureResult result;
-            try (Progress progress = Progress.start(p.name(), common.quiet, terminal, System.err,
-                    spec.commandLine().getErr())) {
-                result = p.produce(settings, progress);
-            }
-            List<Path> files = write(result, stem(p), started, t0, Map.of());
-            if (!common.quiet) {
-                spec.commandLine().getOut().printf("%s: wrote %s (%s)%n", p.name(),
-                        files.stream().map(Path::toString).collect(Collectors.joining(", ")),
-                        String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
-                spec.commandLine().getOut().flush();
-            }
+        try (ResultFiles writer = new ResultFiles(out, "pcm-sim " + Version.get())) {
+            runMvm(producers, writer);
         }
         return 0;
+    }
+
+    /** Runs the figures in turn; each figure's files are written while the next one computes, reported in order. */
+    private void runMvm(List<FigureProducer> producers, ResultFiles writer) {
+        boolean terminal = parent.stderrIsTerminal();
+        java.util.Deque<Runnable> reports = new java.util.ArrayDeque<>();
+        java.util.Deque<java.util.concurrent.CompletableFuture<List<Path>>> pending = new java.util.ArrayDeque<>();
+        try {
+            for (FigureProducer p : producers) {
+                RunSettings settings = settings(p);
+                Instant started = Instant.now();
+                long t0 = System.nanoTime();
+                FigureResult result;
+                try (Progress progress = Progress.start(p.name(), common.quiet, terminal, System.err,
+                        spec.commandLine().getErr())) {
+                    result = p.produce(settings, progress);
+                }
+                java.util.concurrent.CompletableFuture<List<Path>> files = write(writer, result, stem(p), started, t0,
+                        Map.of());
+                java.util.concurrent.CompletableFuture<Long> doneAt = files.thenApply(f -> System.nanoTime());
+                pending.add(files);
+                reports.add(() -> report(p.name(), await(files), doneAt.join() - t0));
+                while (!pending.isEmpty() && pending.peek().isDone()) {
+                    pending.remove();
+                    reports.remove().run();
+                }
+            }
+            while (!pending.isEmpty()) {
+                pending.remove();
+                reports.remove().run();
+            }
+        } finally {
+            // A later figure failed: the earlier figures' files are still finished (or fail on their own).
+            pending.forEach(f -> f.handle((ok, e) -> null).join());
+        }
+    }
+
+    private void report(String name, List<Path> files, long nanos) {
+        if (!common.quiet) {
+            spec.commandLine().getOut().printf("%s: wrote %s (%s)%n", name,
+                    files.stream().map(Path::toString).collect(Collectors.joining(", ")),
+                    String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9));
+            spec.commandLine().getOut().flush();
+        }
     }
 
     private RunSettings settings(FigureProducer p) {
@@ -320,36 +350,38 @@ public final class RunCommand implements Callable<Integer> {
         return name + model.fileSuffix();
     }
 
-    private List<Path> write(FigureResult result, String stem, Instant started, long t0, Map<String, Object> extra) {
+    /**
+     * Starts writing a figure's files off this thread (see {@link ResultFiles}); {@link #await}
+     * waits for them.
+     */
+    private java.util.concurrent.CompletableFuture<List<Path>> write(ResultFiles files, FigureResult result, String stem,
+                                                                     Instant started, long t0, Map<String, Object> extra) {
         String command = commandLine();
-        try (AtomicOutput group = new AtomicOutput(out)) {
-            if (formats.contains(OutputFormat.CSV)) {
-                group.write(stem + ".csv", os -> CsvResultWriter.write(result, os));
-            }
-            if (formats.contains(OutputFormat.PNG) || formats.contains(OutputFormat.SVG)) {
-                FigurePlotter.Figure fig = FigurePlotter.plot(result);
-                if (formats.contains(OutputFormat.PNG)) {
-                    group.write(stem + ".png", os -> FigureFiles.writePng(fig, "pcm-sim " + Version.get(), os));
-                }
-                if (formats.contains(OutputFormat.SVG)) {
-                    group.write(stem + ".svg", os -> FigureFiles.writeSvg(fig, os));
-                }
-            }
-            if (formats.contains(OutputFormat.JSON)) {
-                Map<String, Object> run = new LinkedHashMap<>();
-                run.put("command", command);
-                run.put("tool", "pcm " + Version.get());
-                run.put("java", System.getProperty("java.version"));
-                run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-                run.put("started", started.toString());
-                run.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
-                run.put("formats", formats.stream().map(OutputFormat::id).toList());
-                run.putAll(extra);
-                group.write(stem + ".json", os -> JsonResultWriter.write(result, run, os));
-            }
-            return group.commit();
-        } catch (IOException e) {
-            throw new CliFailure("cannot write results to '" + out + "': " + CliFailure.describe(e), e);
+        Map<OutputFormat, AtomicOutput.Content> data = new java.util.EnumMap<>(OutputFormat.class);
+        data.put(OutputFormat.CSV, os -> CsvResultWriter.write(result, os));
+        data.put(OutputFormat.JSON, os -> {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("command", command);
+            run.put("tool", "pcm " + Version.get());
+            run.put("java", System.getProperty("java.version"));
+            run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+            run.put("started", started.toString());
+            run.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+            run.put("formats", formats.stream().map(OutputFormat::id).toList());
+            run.putAll(extra);
+            JsonResultWriter.write(result, run, os);
+        });
+        return files.submit(stem, result, formats, data);
+    }
+
+    /** Waits for a figure's files; a failure becomes one line naming the folder. */
+    private List<Path> await(java.util.concurrent.CompletableFuture<List<Path>> pending) {
+        try {
+            return pending.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable c = ResultFiles.cause(e);
+            throw new CliFailure("cannot write results to '" + out + "': "
+                    + (c instanceof IOException io ? CliFailure.describe(io) : c.toString()), c);
         }
     }
 

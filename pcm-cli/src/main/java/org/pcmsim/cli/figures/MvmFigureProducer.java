@@ -98,6 +98,19 @@ public final class MvmFigureProducer implements FigureProducer {
         return new Workload((long) configs.size() * t, programmed * t, programmed * times * t, normals);
     }
 
+    /**
+     * The heap the run's per-trial results take: the engine keeps every trial's η at every read
+     * time (a {@code double[times]} per configuration and trial, plus the arrays that hold them).
+     *
+     * @param settings the settings of the run
+     * @return bytes, assuming compressed object references
+     */
+    public long resultBytes(RunSettings settings) {
+        long configs = ExperimentRunner.configurations(spec, settings).size();
+        long perTrial = 16 + 8L * spec.times().length + 4;
+        return configs * (16 + 4L * settings.trials() + perTrial * settings.trials());
+    }
+
     @Override
     public Duration estimate(RunSettings settings) {
         double coreSeconds = 0;

@@ -3,25 +3,35 @@ package org.pcmsim.cli.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Writes a group of files so that readers never see a partial one: every file is first written
- * completely to a hidden temporary file in the target folder, and only when the whole group has
- * been written are the temporaries renamed over their targets. If anything fails, or the JVM is
- * stopped (Ctrl-C), the temporaries are deleted and the targets are untouched.
+ * Writes a group of files so that readers never see a partial one, nor a mix of old and new files:
+ * every file is first written completely to a hidden temporary file in the target folder, and only
+ * when the whole group has been written are the temporaries renamed over their targets. If a write
+ * fails, or the JVM is stopped (Ctrl-C), the temporaries are deleted and the targets are untouched;
+ * if a rename fails, the files already renamed are put back as they were.
  *
- * <p>Not thread-safe: one group is written by one thread.
+ * <p>Temporaries are named {@code .<target>.<pid>-<random>.tmp}. A process killed outright (SIGKILL)
+ * cannot delete its own, so the first group written into a folder removes those of processes that
+ * no longer run ({@link #removeStale}).
+ *
+ * <p>Files of one group may be written from several threads at once; commit and close from one.
  */
 public final class AtomicOutput implements AutoCloseable {
 
@@ -52,9 +62,17 @@ public final class AtomicOutput implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final long PID = ProcessHandle.current().pid();
+
+    // .<target>.<pid>-<random>.tmp; only names of this form are ever deleted by removeStale.
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(\\d+)-[0-9a-z]+\\.tmp");
+
+    // Folders already cleaned by this process.
+    private static final Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
+
     private final Path folder;
-    private final Map<Path, Path> staged = new LinkedHashMap<>();
-    private boolean committed;
+    private final Map<Path, Path> staged = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile boolean committed;
 
     /**
      * @param folder the folder the files go to; created (with parents) on the first write
@@ -75,11 +93,11 @@ public final class AtomicOutput implements AutoCloseable {
             throw new IllegalStateException("group already committed");
         }
         Files.createDirectories(folder);
+        if (CLEANED.add(folder.toAbsolutePath().normalize())) {
+            removeStale(folder);
+        }
         Path target = folder.resolve(fileName);
-        // Not Files.createTempFile: that makes the file private (0600), and the renamed result
-        // should get the same permissions as any other file the user creates.
-        Path tmp = folder.resolve("." + fileName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-        PENDING.add(tmp);
+        Path tmp = temporary(fileName);
         staged.put(target, tmp);
         try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             content.writeTo(out);
@@ -87,21 +105,113 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /**
-     * Renames every temporary over its target.
+     * A fresh temporary name beside a target, registered for deletion at shutdown. Not
+     * Files.createTempFile: that makes the file private (0600), and the renamed result should get
+     * the same permissions as any other file the user creates.
+     */
+    private Path temporary(String fileName) {
+        Path tmp = folder.resolve("." + fileName + "." + PID + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                + ".tmp");
+        PENDING.add(tmp);
+        return tmp;
+    }
+
+    /**
+     * Renames every temporary over its target, all or none: each existing target is first kept
+     * under a temporary name (a hard link where the file system has them, else a copy), so that if a
+     * rename fails the targets renamed before it get their old content back, and new ones are removed.
      *
      * @return the files written, in the order they were staged
-     * @throws IOException if a rename fails (files renamed before it stay renamed)
+     * @throws IOException if a rename fails; the targets are then as before the commit
      */
     public List<Path> commit() throws IOException {
+        if (committed) {
+            throw new IllegalStateException("group already committed");
+        }
+        committed = true;
+        List<Map.Entry<Path, Path>> entries;
+        synchronized (staged) {
+            entries = new ArrayList<>(staged.entrySet());
+        }
+        Map<Path, Path> backups = new LinkedHashMap<>();
         List<Path> done = new ArrayList<>();
-        for (Map.Entry<Path, Path> e : staged.entrySet()) {
-            move(e.getValue(), e.getKey());
-            PENDING.remove(e.getValue());
-            done.add(e.getKey());
+        try {
+            for (Map.Entry<Path, Path> e : entries) {
+                if (Files.isRegularFile(e.getKey(), LinkOption.NOFOLLOW_LINKS)) {
+                    Path backup = temporary(e.getKey().getFileName().toString());
+                    keep(e.getKey(), backup);
+                    backups.put(e.getKey(), backup);
+                }
+            }
+            for (Map.Entry<Path, Path> e : entries) {
+                move(e.getValue(), e.getKey());
+                PENDING.remove(e.getValue());
+                done.add(e.getKey());
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path target : done) {
+                try {
+                    Path backup = backups.remove(target);
+                    if (backup != null) {
+                        move(backup, target);
+                        PENDING.remove(backup);
+                    } else {
+                        Files.deleteIfExists(target);
+                    }
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw e;
+        } finally {
+            for (Path backup : backups.values()) {
+                Files.deleteIfExists(backup);
+                PENDING.remove(backup);
+            }
         }
         staged.clear();
-        committed = true;
         return done;
+    }
+
+    private static void keep(Path target, Path backup) throws IOException {
+        try {
+            Files.createLink(backup, target);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(target, backup, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    /**
+     * Deletes the temporaries that processes which no longer run left in a folder (a SIGKILL or a
+     * power cut mid-write), so they do not pile up. Temporaries of a running process, this one or
+     * another writing into the same folder, are left alone.
+     *
+     * @param folder the folder to clean; nothing happens if it does not exist
+     * @return how many files were deleted
+     */
+    public static int removeStale(Path folder) {
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".*.tmp")) {
+            for (Path f : files) {
+                Matcher m = TEMPORARY.matcher(f.getFileName().toString());
+                if (m.matches() && !PENDING.contains(f) && stale(m.group(1)) && Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            // Best effort: a folder that cannot be listed fails the write itself with a clear message.
+        }
+        return removed;
+    }
+
+    private static boolean stale(String pid) {
+        long id;
+        try {
+            id = Long.parseLong(pid);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return id != PID && ProcessHandle.of(id).map(p -> !p.isAlive()).orElse(true);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -116,7 +226,11 @@ public final class AtomicOutput implements AutoCloseable {
     /** Deletes the temporaries of a group that was not committed. */
     @Override
     public void close() {
-        for (Path tmp : staged.values()) {
+        List<Path> left;
+        synchronized (staged) {
+            left = new ArrayList<>(staged.values());
+        }
+        for (Path tmp : left) {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {

@@ -66,4 +66,71 @@ class AtomicOutputTest {
         assertTrue(e.getMessage().contains("is not a folder"), e.getMessage());
         assertThrows(IOException.class, () -> AtomicOutput.checkWritable(file));
     }
+
+    @Test
+    void aFailedRenameRestoresEveryTargetOfTheGroup() throws IOException {
+        Files.writeString(tmp.resolve("a.csv"), "old a");
+        Files.writeString(tmp.resolve("b.png"), "old b");
+        // The third target cannot be replaced: a folder that is not empty stands in its place.
+        Files.createDirectories(tmp.resolve("c.svg"));
+        Files.writeString(tmp.resolve("c.svg/inside"), "x");
+        try (AtomicOutput group = new AtomicOutput(tmp)) {
+            group.write("a.csv", out -> out.write("new a".getBytes(StandardCharsets.UTF_8)));
+            group.write("b.png", out -> out.write("new b".getBytes(StandardCharsets.UTF_8)));
+            group.write("c.svg", out -> out.write("new c".getBytes(StandardCharsets.UTF_8)));
+            group.write("d.json", out -> out.write("new d".getBytes(StandardCharsets.UTF_8)));
+            assertThrows(IOException.class, group::commit);
+        }
+        assertEquals("old a", Files.readString(tmp.resolve("a.csv")));
+        assertEquals("old b", Files.readString(tmp.resolve("b.png")));
+        assertEquals(List.of("a.csv", "b.png", "c.svg"), names(tmp), "no new file, no temporary, no backup left");
+    }
+
+    @Test
+    void temporariesOfProcessesThatNoLongerRunAreRemovedByTheNextGroup() throws IOException, InterruptedException {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        long dead = gone.pid();
+        // pid 1 always runs; this process's own temporaries are its own business.
+        List<String> kept = List.of(".a.csv.1-k3y.tmp", ".a.csv." + ProcessHandle.current().pid() + "-abc.tmp",
+                ".notes.tmp", "user.tmp", "data.csv");
+        for (String k : kept) {
+            Files.writeString(tmp.resolve(k), "keep");
+        }
+        Files.writeString(tmp.resolve(".figure-4a.png." + dead + "-5x9q2.tmp"), "half a PNG");
+        Files.writeString(tmp.resolve(".figure-4a.json." + dead + "-zz.tmp"), "{");
+        try (AtomicOutput group = new AtomicOutput(tmp)) {
+            group.write("figure-4a.csv", out -> out.write('1'));
+            group.commit();
+        }
+        List<String> expected = new java.util.ArrayList<>(kept);
+        expected.add("figure-4a.csv");
+        assertEquals(expected.stream().sorted().toList(), names(tmp));
+    }
+
+    @Test
+    void filesOfOneGroupMayBeWrittenFromSeveralThreads() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try (AtomicOutput group = new AtomicOutput(tmp)) {
+            List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String name = "f" + i + ".txt";
+                byte[] content = name.getBytes(StandardCharsets.UTF_8);
+                parts.add(pool.submit(() -> {
+                    group.write(name, out -> out.write(content));
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : parts) {
+                f.get();
+            }
+            assertEquals(16, group.commit().size());
+        } finally {
+            pool.shutdown();
+        }
+        for (int i = 0; i < 16; i++) {
+            assertEquals("f" + i + ".txt", Files.readString(tmp.resolve("f" + i + ".txt")));
+        }
+        assertEquals(16, names(tmp).size());
+    }
 }
