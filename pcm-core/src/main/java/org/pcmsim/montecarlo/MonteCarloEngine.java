@@ -114,12 +114,7 @@ public final class MonteCarloEngine {
     public List<MonteCarloResult> runAll(List<MvmTrialConfig> configs, WeightDistribution distribution, double[] times,
                                          int trials, long seed, ProgressListener listener) {
         Objects.requireNonNull(distribution, "distribution");
-        Objects.requireNonNull(listener, "listener");
-        checkTimes(times);
-        if (trials < 1) {
-            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
-        }
-        if (configs.isEmpty()) {
+        if (checkRun(times, trials, listener, configs)) {
             return List.of();
         }
         int nc = configs.size();
@@ -259,12 +254,7 @@ public final class MonteCarloEngine {
     public List<MonteCarloResult> runAll(List<MvmTrialConfig> configs, FixedMatrix matrix, double[] times,
                                          int trials, long seed, ProgressListener listener) {
         Objects.requireNonNull(matrix, "matrix");
-        Objects.requireNonNull(listener, "listener");
-        checkTimes(times);
-        if (trials < 1) {
-            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
-        }
-        if (configs.isEmpty()) {
+        if (checkRun(times, trials, listener, configs)) {
             return List.of();
         }
         int nc = configs.size();
@@ -324,6 +314,16 @@ public final class MonteCarloEngine {
         double[] e = new double[times.length];
         new FixedMatrixTrial(config, Objects.requireNonNull(matrix, "matrix")).run(seed, trial, times, e);
         return e;
+    }
+
+    /** Checks a run's arguments; true when there is nothing to run (no configuration). */
+    private static boolean checkRun(double[] times, int trials, ProgressListener listener, List<MvmTrialConfig> configs) {
+        Objects.requireNonNull(listener, "listener");
+        checkTimes(times);
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
+        }
+        return configs.isEmpty();
     }
 
     /**
