@@ -25,7 +25,6 @@ public final class DnnArgs {
     CommandSpec spec;
 
     private String dataset;
-    private DnnRequest.Scale scale;
     private String network;
     private Integer epochs;
     private Integer noiseAwareEpochs;
@@ -60,21 +59,15 @@ public final class DnnArgs {
                     + "(default: OUT/model-<dataset>-<network>-<images>img-<epochs>ep-seed<S>.zip, reused when it exists).")
     Path model;
 
-    @Option(names = "--scale", order = 43, paramLabel = "published|ci",
+    @Option(converter = EnumIds.ScaleIds.class, completionCandidates = EnumIds.ScaleIds.class,
+            names = "--scale", order = 43, paramLabel = "published|ci",
             description = "DNN: published (ResNet-32, all 50 000/10 000 images, 160 + 15 epochs, 100 chips, 12 times) or "
                     + "ci (reduced ResNet-8, 4 000/1 000 images, 8 + 2 epochs, 10 chips, 8 times: minutes). "
                     + "On fashion-mnist: published = the full protocol (ResNet-8 16/32/64, all 60 000/10 000 images, 20 + 5 "
                     + "epochs, 20 chips, "
                     + "12 times; --chips 100 is the published count), ci = ResNet-8 reduced, 10 000/2 000 images, 10 + 2 "
                     + "epochs, 5 chips, 8 times. Default: ci with --dataset synthetic, published otherwise.")
-    void setScale(String v) {
-        scale = switch (v.toLowerCase(Locale.ROOT)) {
-            case "published" -> DnnRequest.Scale.PUBLISHED;
-            case "ci" -> DnnRequest.Scale.CI;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--scale': '" + v + "', expected published or ci");
-        };
-    }
+    DnnRequest.Scale scale;
 
     @Option(names = "--network", order = 44, paramLabel = "NAME",
             description = "DNN: the network, one of resnet32, resnet20, resnet14, resnet8 (16/32/64 channels) or resnet8-ci "

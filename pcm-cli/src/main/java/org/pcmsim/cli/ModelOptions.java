@@ -1,6 +1,5 @@
 package org.pcmsim.cli;
 
-import java.util.Locale;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.ReadNoiseSampling;
 import org.pcmsim.device.DevicePreset;
@@ -38,12 +37,6 @@ public final class ModelOptions {
     private double programmingScale = 1;
     private double driftScale = 1;
     private double readScale = 1;
-    private Conventions conventions = Conventions.PHYSICAL;
-    /** Set only by their own options (null: from the preset). */
-    private ReadNoiseNormalization normalization;
-    private TargetRange targetRange;
-    private ProgrammingNoiseExtrapolation extrapolation;
-    private ReadNoiseSampling sampling = ReadNoiseSampling.AGGREGATED;
 
     @Option(names = "--device", order = 30, paramLabel = "NAME", defaultValue = "nandakumar2019",
             description = "Device preset (default: ${DEFAULT-VALUE}); 'pcm list --devices' lists them. The noise "
@@ -117,68 +110,37 @@ public final class ModelOptions {
         readScale = Checks.scale(spec, "--read-noise", x);
     }
 
-    @Option(names = "--conventions", order = 37, paramLabel = "physical|published", defaultValue = "physical",
+    @Option(converter = EnumIds.ConventionsIds.class, completionCandidates = EnumIds.ConventionsIds.class,
+            names = "--conventions", order = 37, paramLabel = "physical|published", defaultValue = "physical",
             description = "Sets --target-range, --programming-noise-beyond-fit and --read-noise-norm at once: "
                     + "physical (clipped, saturated, g-max; default) or published (the published engine: "
-                    + "unbounded, absolute, slice-max). Each of those options overrides it. docs/model.md, Conventions.")
-    void setConventions(String v) {
-        conventions = switch (v.toLowerCase(Locale.ROOT)) {
-            case "physical" -> Conventions.PHYSICAL;
-            case "published" -> Conventions.PUBLISHED;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--conventions': '" + v + "', expected physical or published");
-        };
-    }
+                    + "unbounded, absolute, slice-max). Each of those options overrides it. docs/model.md §2b.")
+    Conventions conventions = Conventions.PHYSICAL;
 
-    @Option(names = "--target-range", order = 37, paramLabel = "clipped|unbounded",
+    @Option(converter = EnumIds.TargetRangeIds.class, completionCandidates = EnumIds.TargetRangeIds.class,
+            names = "--target-range", order = 37, paramLabel = "clipped|unbounded",
             description = "Targets above G_max: clipped to G_max and counted in the provenance (physical) or "
                     + "programmed as computed (unbounded, the published engine). Default: from --conventions.")
-    void setTargetRange(String v) {
-        targetRange = switch (v.toLowerCase(Locale.ROOT)) {
-            case "clipped" -> TargetRange.CLIPPED;
-            case "unbounded" -> TargetRange.UNBOUNDED;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--target-range': '" + v + "', expected clipped or unbounded");
-        };
-    }
+    TargetRange targetRange; // null: from --conventions, as are the next two
 
-    @Option(names = "--programming-noise-beyond-fit", order = 37, paramLabel = "saturated|absolute",
+    @Option(converter = EnumIds.ExtrapolationIds.class, completionCandidates = EnumIds.ExtrapolationIds.class,
+            names = "--programming-noise-beyond-fit", order = 37, paramLabel = "saturated|absolute",
             description = "sigma_P above G_max, where its quadratic fit turns negative: sigma_P(min(g, 1)) "
                     + "(saturated, physical) or |sigma_P(g)| (absolute, the published engine). Default: from "
                     + "--conventions.")
-    void setExtrapolation(String v) {
-        extrapolation = switch (v.toLowerCase(Locale.ROOT)) {
-            case "saturated" -> ProgrammingNoiseExtrapolation.SATURATED;
-            case "absolute" -> ProgrammingNoiseExtrapolation.ABSOLUTE;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--programming-noise-beyond-fit': '" + v
-                            + "', expected saturated or absolute");
-        };
-    }
+    ProgrammingNoiseExtrapolation extrapolation;
 
-    @Option(names = "--read-noise-norm", order = 37, paramLabel = "g-max|slice-max",
+    @Option(converter = EnumIds.NormalizationIds.class, completionCandidates = EnumIds.NormalizationIds.class,
+            names = "--read-noise-norm", order = 37, paramLabel = "g-max|slice-max",
             description = "What normalises the target before Q_s is evaluated: g-max (physical) or slice-max "
                     + "(the published engine; reproduces the published BitNet figure). Default: from --conventions.")
-    void setNormalization(String v) {
-        normalization = switch (v.toLowerCase(Locale.ROOT)) {
-            case "g-max" -> ReadNoiseNormalization.G_MAX;
-            case "slice-max" -> ReadNoiseNormalization.SLICE_MAX;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--read-noise-norm': '" + v + "', expected g-max or slice-max");
-        };
-    }
+    ReadNoiseNormalization normalization;
 
-    @Option(names = "--read-noise-sampler", order = 38, paramLabel = "aggregated|per-device", defaultValue = "aggregated",
+    @Option(converter = EnumIds.SamplingIds.class, completionCandidates = EnumIds.SamplingIds.class,
+            names = "--read-noise-sampler", order = 38, paramLabel = "aggregated|per-device", defaultValue = "aggregated",
             description = "How 1/f read noise is drawn: aggregated (one Gaussian per output line, exact in "
                     + "distribution, fast; default) or per-device (one draw per device, slow).")
-    void setSampling(String v) {
-        sampling = switch (v.toLowerCase(Locale.ROOT)) {
-            case "aggregated" -> ReadNoiseSampling.AGGREGATED;
-            case "per-device" -> ReadNoiseSampling.PER_DEVICE;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--read-noise-sampler': '" + v + "', expected aggregated or per-device");
-        };
-    }
+    ReadNoiseSampling sampling = ReadNoiseSampling.AGGREGATED;
 
     /** Options of this mixin that only the MVM figures use (the DNN figures map the noise scales only). */
     static final java.util.List<String> MVM_ONLY = java.util.List.of("--weights", "--weight-distribution", "--device",
