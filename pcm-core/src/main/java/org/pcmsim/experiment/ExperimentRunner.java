@@ -89,16 +89,7 @@ public final class ExperimentRunner {
                 rows.addAll(theoryRows(spec, s, pts, times, settings.trials(), tags));
             }
         }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("project", "pcm-sim");
-        provenance.put("version", Version.get());
-        provenance.put("experiment", spec.name());
-        provenance.put("seed", settings.seed());
-        provenance.put("trials", settings.trials());
-        provenance.put("threads", settings.threads());
-        provenance.put("readNoiseSampling", settings.sampling().name());
-        provenance.put("crossbar", settings.crossbar());
-        provenance.put("device", settings.device());
+        Map<String, Object> provenance = provenance(spec.name(), settings);
         provenance.put("weightSource", source.id());
         if (source.matrix() != null) {
             provenance.put("weightMatrix", source.matrix().rows() + "x" + source.matrix().cols());
@@ -106,7 +97,6 @@ public final class ExperimentRunner {
             provenance.put("array", array.toString());
             provenance.put("driftCompensationScope", DriftCompensationScope.PER_TILE.name());
         }
-        provenance.put("conventions", settings.device().conventions());
         provenance.put("clippedTargets", clippedTargets(results, settings.trials()));
         provenance.put("readTimesS", times);
         provenance.put("simulatedConfigurations", unique.size());
@@ -215,5 +205,28 @@ public final class ExperimentRunner {
             }
         }
         return rows;
+    }
+
+    /**
+     * What every Monte Carlo figure records about its run: project, version, experiment, seed,
+     * trials, threads, sampler, crossbar, device and its conventions.
+     *
+     * @param experiment the experiment's name
+     * @param settings the run's settings
+     * @return a new, mutable map in that order
+     */
+    static Map<String, Object> provenance(String experiment, RunSettings settings) {
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("project", "pcm-sim");
+        provenance.put("version", Version.get());
+        provenance.put("experiment", experiment);
+        provenance.put("seed", settings.seed());
+        provenance.put("trials", settings.trials());
+        provenance.put("threads", settings.threads());
+        provenance.put("readNoiseSampling", settings.sampling().name());
+        provenance.put("crossbar", settings.crossbar());
+        provenance.put("device", settings.device());
+        provenance.put("conventions", settings.device().conventions());
+        return provenance;
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pcmsim.Version;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.montecarlo.ErrorReference;
 import org.pcmsim.montecarlo.ProgressListener;
@@ -133,16 +132,7 @@ public final class WeightStudy {
             }
             panels.putAll(f.panels());
         }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("project", "pcm-sim");
-        provenance.put("version", Version.get());
-        provenance.put("experiment", name);
-        provenance.put("seed", settings.seed());
-        provenance.put("trials", settings.trials());
-        provenance.put("threads", settings.threads());
-        provenance.put("readNoiseSampling", settings.sampling().name());
-        provenance.put("crossbar", settings.crossbar());
-        provenance.put("device", settings.device());
+        Map<String, Object> provenance = ExperimentRunner.provenance(name, settings);
         provenance.put("weightSources", sources.stream().map(WeightSource::id).toList());
         provenance.put("weightDistributions", "each scaled to unit variance; Laplace scale 1/sqrt(2), Student-t times "
                 + "sqrt((nu - 2) / nu), a user's matrix quantised at k times its RMS");

@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.pcmsim.crossbar.CrossbarConfig;
-import org.pcmsim.crossbar.CrossbarProgrammer;
-import org.pcmsim.crossbar.ProgrammedCrossbar;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.weights.WeightDistribution;
 
@@ -127,7 +125,7 @@ public final class MonteCarloEngine {
         // Trial-major: a worker draws one trial's data and runs every configuration on it.
         TrialFolder folder = forEachTrial(nc, nt, trials, () -> {
             MvmTrial[] perConfig = new MvmTrial[nc];
-            int[] readsOf = sameReads(configs, perConfig);
+            int[] readsOf = RunCost.sameReads(configs, perConfig);
             Map<CrossbarConfig, TrialData> data = new HashMap<>();
             double[] e = new double[nt];
             return i -> {
@@ -327,43 +325,6 @@ public final class MonteCarloEngine {
     }
 
     /**
-     * For each configuration, the earlier one whose slice outputs it reuses within a trial (the
-     * same chip from the same normals, e.g. Equal-fill at every b_W), or −1 if it reads its own chip.
-     */
-    private static int[] sameReads(List<MvmTrialConfig> configs, MvmTrial[] perConfig) {
-        int nc = configs.size();
-        int[] readsOf = new int[nc];
-        for (int c = 0; c < nc; c++) {
-            perConfig[c] = new MvmTrial(configs.get(c));
-            readsOf[c] = -1;
-            for (int o = 0; o < c && readsOf[c] < 0; o++) {
-                if (readsOf[o] < 0 && perConfig[c].readsLike(perConfig[o])) {
-                    readsOf[c] = o;
-                }
-            }
-        }
-        return readsOf;
-    }
-
-    /**
-     * Which configurations of a {@link #runAll} program and read a chip of their own; the others
-     * reuse, within each trial, the slice outputs of an earlier configuration that programs the same
-     * chip from the same normals (Equal-fill at every b_W with the same n_W) and only shift and add
-     * them with their own b^j.
-     *
-     * @param configs the configurations of a run
-     * @return per configuration, true if it reads its own chip
-     */
-    public static boolean[] readsOwnChip(List<MvmTrialConfig> configs) {
-        int[] readsOf = sameReads(configs, new MvmTrial[configs.size()]);
-        boolean[] own = new boolean[readsOf.length];
-        for (int c = 0; c < own.length; c++) {
-            own[c] = readsOf[c] < 0;
-        }
-        return own;
-    }
-
-    /**
      * Recomputes one trial alone; equals that trial inside a full run with the same seed.
      *
      * @param config the configuration
@@ -398,29 +359,6 @@ public final class MonteCarloEngine {
         data.draw(seed, trial);
         new MvmTrial(config).run(data, seed, trial, times, e, null);
         return e;
-    }
-
-    /**
-     * How many devices one trial programs (targets ≠ 0 over all slices): the main cost of a trial,
-     * two standard normals each. Programs the trial's weights without reading them.
-     *
-     * @param config the configuration
-     * @param seed root seed
-     * @param trial trial index
-     * @return programmed devices
-     */
-    public static long programmedDevices(MvmTrialConfig config, long seed, int trial) {
-        TrialData data = new TrialData(config.crossbar());
-        data.draw(seed, trial);
-        int n = config.crossbar().size();
-        CrossbarProgrammer programmer = new CrossbarProgrammer(config.slicing(), config.device());
-        ProgrammedCrossbar pc = programmer.allocate(n, n);
-        programmer.programInto(pc, data.quantized(config.weights()).w, data::programmingNormals, null);
-        long count = 0;
-        for (int j = 0; j < pc.nSlices(); j++) {
-            count += pc.programmedDevices(j);
-        }
-        return count;
     }
 
     private static void checkTimes(double[] times) {

@@ -27,7 +27,7 @@ public final class WorkingSet {
      * @return bytes one worker thread allocates
      */
     public static long bytesPerThread(List<MvmTrialConfig> configs) {
-        boolean[] own = MonteCarloEngine.readsOwnChip(configs);
+        boolean[] own = RunCost.readsOwnChip(configs);
         Map<CrossbarConfig, Integer> deepest = new HashMap<>();
         Map<CrossbarConfig, Set<WeightQuantization>> kinds = new HashMap<>();
         long bytes = 0;

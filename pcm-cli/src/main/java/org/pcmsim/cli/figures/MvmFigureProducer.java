@@ -10,8 +10,8 @@ import org.pcmsim.experiment.ExperimentSpec;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.RunSettings;
 import org.pcmsim.experiment.SeriesSpec;
-import org.pcmsim.montecarlo.MonteCarloEngine;
 import org.pcmsim.montecarlo.MvmTrialConfig;
+import org.pcmsim.montecarlo.RunCost;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.slicing.SlicingScheme;
 
@@ -76,7 +76,7 @@ public final class MvmFigureProducer implements FigureProducer {
      */
     public Workload workload(RunSettings settings) {
         List<MvmTrialConfig> configs = ExperimentRunner.configurations(spec, settings);
-        boolean[] own = MonteCarloEngine.readsOwnChip(configs);
+        boolean[] own = RunCost.readsOwnChip(configs);
         long n = settings.crossbar().size();
         long times = spec.times().length;
         long programmed = 0;
@@ -88,7 +88,7 @@ public final class MvmFigureProducer implements FigureProducer {
             if (!own[c]) {
                 continue;
             }
-            long devices = MonteCarloEngine.programmedDevices(config, settings.seed(), 0);
+            long devices = RunCost.programmedDevices(config, settings.seed(), 0);
             programmed += devices;
             readNormals += config.sampling() == ReadNoiseSampling.AGGREGATED
                     ? 2 * n * config.slicing().nSlices() * times : devices * times;
@@ -116,7 +116,7 @@ public final class MvmFigureProducer implements FigureProducer {
         double coreSeconds = 0;
         int reads = spec.times().length;
         List<MvmTrialConfig> configs = ExperimentRunner.configurations(spec, settings);
-        boolean[] own = MonteCarloEngine.readsOwnChip(configs);
+        boolean[] own = RunCost.readsOwnChip(configs);
         for (int c = 0; c < configs.size(); c++) {
             // Programming once plus every read, each over all slices of the crossbar; a configuration
             // that reuses another's chip costs next to nothing.
