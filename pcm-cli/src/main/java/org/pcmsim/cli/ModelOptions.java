@@ -13,10 +13,12 @@ import org.pcmsim.device.ProgrammingNoiseExtrapolation;
 import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.device.TargetRange;
 import org.pcmsim.experiment.RunSettings;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The model parameters a user may vary (docs/model.md): crossbar size, ADC width, drift compensation,
@@ -28,8 +30,6 @@ public final class ModelOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    private DevicePreset preset = DevicePreset.NANDAKUMAR_2019;
-    private WeightDistribution distribution = WeightDistribution.GAUSSIAN;
     private WeightMatrix weightFile;
     private int size = CrossbarConfig.paper().size();
     private int adcBits = CrossbarConfig.paper().adcBits();
@@ -38,16 +38,11 @@ public final class ModelOptions {
     private double driftScale = 1;
     private double readScale = 1;
 
-    @Option(names = "--device", order = 30, paramLabel = "NAME", defaultValue = "nandakumar2019",
+    @Option(converter = EnumIds.DeviceIds.class, completionCandidates = EnumIds.DeviceIds.class,
+            names = "--device", order = 30, paramLabel = "NAME", defaultValue = "nandakumar2019",
             description = "Device preset (default: ${DEFAULT-VALUE}); 'pcm list --devices' lists them. The noise "
                     + "scale options multiply the preset's scales.")
-    void setDevice(String name) {
-        try {
-            preset = DevicePreset.byName(name);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--device': " + e.getMessage());
-        }
-    }
+    DevicePreset preset = DevicePreset.NANDAKUMAR_2019;
 
     @Option(names = "--weights", order = 28, paramLabel = "FILE.npy",
             description = "A weight matrix saved with numpy.save (2-D float32/float64, C or Fortran order), held fixed "
@@ -61,16 +56,27 @@ public final class ModelOptions {
         }
     }
 
-    @Option(names = "--weight-distribution", order = 29, paramLabel = "gaussian|laplace|student-t:NU|uniform",
+    @Option(converter = Distributions.class, completionCandidates = Distributions.class,
+            names = "--weight-distribution", order = 29, paramLabel = "gaussian|laplace|student-t:NU|uniform",
             defaultValue = "gaussian",
             description = "Distribution of each trial's fresh N x N weights, each scaled to unit variance so the "
                     + "3-sigma clip means the same (default: ${DEFAULT-VALUE}, the paper's).")
-    void setDistribution(String d) {
-        try {
-            distribution = WeightDistribution.parse(d);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--weight-distribution': " + e.getMessage());
+    WeightDistribution distribution = WeightDistribution.GAUSSIAN;
+
+    /** {@code --weight-distribution}: {@link WeightDistribution#parse}'s names and its one-line error. */
+    static final class Distributions implements ITypeConverter<WeightDistribution>, Iterable<String> {
+        @Override
+        public WeightDistribution convert(String value) {
+            try {
+                return WeightDistribution.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("gaussian", "laplace", "student-t:3", "uniform").iterator();
         }
     }
 

@@ -45,7 +45,7 @@ class FigurePlotterTest {
     @Test
     void accuracyFigureGetsAnAccuracyAxisAndOnePanel() throws IOException {
         FigureResult r = accuracyOverTime();
-        assertEquals("Test accuracy (%)", FigurePlotter.yTitle(r));
+        assertEquals("Test accuracy (%)", Labels.yTitle(r));
         FigurePlotter.Figure fig = FigurePlotter.plot(r);
         assertEquals(FigurePlotter.PANEL_WIDTH, fig.width());
         assertTrue(fig.title().contains("10 chips per point"), fig.title());
@@ -69,11 +69,11 @@ class FigurePlotterTest {
             }
         }
         FigureResult r = new FigureResult("figure-4a", "4a", "t", XAxis.N_SLICES, times, Map.of(), rows, Map.of());
-        List<FigurePlotter.Panel> panels = FigurePlotter.panels(r);
+        List<Panel> panels = Panel.of(r);
         assertEquals(2, panels.size());
         assertEquals(2, panels.get(0).curves().size());
         assertTrue(panels.get(0).curves().get(0).theory(), "theory is drawn first");
-        assertEquals("Normalised MVM error η", FigurePlotter.yTitle(r));
+        assertEquals("Normalised MVM error η", Labels.yTitle(r));
         assertEquals(2 * FigurePlotter.PANEL_WIDTH, FigurePlotter.plot(r).width());
     }
 
@@ -92,20 +92,20 @@ class FigurePlotterTest {
         FigurePlotter.Figure fig = FigurePlotter.plot(r);
         BufferedImage img = FigureFiles.render(fig);
         assertEquals(2 * FigurePlotter.PANEL_WIDTH, img.getWidth());
-        assertEquals("Test accuracy (%)", FigurePlotter.yTitle(r));
+        assertEquals("Test accuracy (%)", Labels.yTitle(r));
     }
 
     @Test
     void timeTicksAreTheNamedTimesInsideTheRange() {
-        List<XTicks.Tick> ticks = FigurePlotter.timeTicks(ReadTimes.T0, ReadTimes.YEAR);
+        List<XTicks.Tick> ticks = XTicks.times(ReadTimes.T0, ReadTimes.YEAR);
         assertEquals(List.of("t₀", "1h", "1d", "1mo", "1yr"), ticks.stream().map(XTicks.Tick::label).toList());
-        assertEquals(2, FigurePlotter.timeTicks(ReadTimes.T0, ReadTimes.HOUR).size());
+        assertEquals(2, XTicks.times(ReadTimes.T0, ReadTimes.HOUR).size());
     }
 
     @Test
     void humanTimes() {
-        assertEquals("1 month", FigurePlotter.humanTime(ReadTimes.MONTH));
-        assertEquals("1 day", FigurePlotter.humanTime(ReadTimes.DAY));
-        assertEquals("2.5 h", FigurePlotter.humanTime(2.5 * ReadTimes.HOUR));
+        assertEquals("1 month", Labels.humanTime(ReadTimes.MONTH));
+        assertEquals("1 day", Labels.humanTime(ReadTimes.DAY));
+        assertEquals("2.5 h", Labels.humanTime(2.5 * ReadTimes.HOUR));
     }
 }
