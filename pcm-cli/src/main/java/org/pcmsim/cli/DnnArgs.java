@@ -1,7 +1,6 @@
 package org.pcmsim.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import org.pcmsim.cli.figures.DnnRequest;
 import org.pcmsim.nn.data.FashionMnist;
@@ -18,10 +17,6 @@ import picocli.CommandLine.Spec;
  * the option); combinations are checked by {@link #request}.
  */
 public final class DnnArgs {
-    /** Every option of this mixin, for "applies to the DNN figures only" checks. */
-    static final List<String> NAMES = List.of("--dataset", "--data-dir", "--model", "--scale", "--network",
-            "--epochs", "--noise-aware-epochs", "--train-images", "--test-images", "--work");
-
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 

@@ -14,6 +14,7 @@ import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.device.TargetRange;
 import org.pcmsim.experiment.RunSettings;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,9 +35,10 @@ public final class ModelOptions {
     private int size = CrossbarConfig.paper().size();
     private int adcBits = CrossbarConfig.paper().adcBits();
     private boolean gdc = true;
-    private double programmingScale = 1;
-    private double driftScale = 1;
-    private double readScale = 1;
+
+    /** The noise scales, shared with the DNN figures. */
+    @Mixin
+    NoiseScaleOptions noise;
 
     @Option(converter = EnumIds.DeviceIds.class, completionCandidates = EnumIds.DeviceIds.class,
             names = "--device", order = 30, paramLabel = "NAME", defaultValue = "nandakumar2019",
@@ -98,24 +100,6 @@ public final class ModelOptions {
         gdc = on;
     }
 
-    @Option(names = "--programming-noise", order = 34, paramLabel = "X", defaultValue = "1",
-            description = "Scale of the programming noise sigma_P (default: ${DEFAULT-VALUE}).")
-    void setProgrammingScale(double x) {
-        programmingScale = Checks.scale(spec, "--programming-noise", x);
-    }
-
-    @Option(names = "--drift", order = 35, paramLabel = "X", defaultValue = "1",
-            description = "Scale of the drift exponent nu (default: ${DEFAULT-VALUE}; 0 = no drift).")
-    void setDriftScale(double x) {
-        driftScale = Checks.scale(spec, "--drift", x);
-    }
-
-    @Option(names = "--read-noise", order = 36, paramLabel = "X", defaultValue = "1",
-            description = "Scale of the 1/f read noise Q_s (default: ${DEFAULT-VALUE}).")
-    void setReadScale(double x) {
-        readScale = Checks.scale(spec, "--read-noise", x);
-    }
-
     @Option(converter = EnumIds.ConventionsIds.class, completionCandidates = EnumIds.ConventionsIds.class,
             names = "--conventions", order = 37, paramLabel = "physical|published", defaultValue = "physical",
             description = "Sets --target-range, --programming-noise-beyond-fit and --read-noise-norm at once: "
@@ -148,14 +132,9 @@ public final class ModelOptions {
                     + "distribution, fast; default) or per-device (one draw per device, slow).")
     ReadNoiseSampling sampling = ReadNoiseSampling.AGGREGATED;
 
-    /** Options of this mixin that only the MVM figures use (the DNN figures map the noise scales only). */
-    static final java.util.List<String> MVM_ONLY = java.util.List.of("--weights", "--weight-distribution", "--device",
-            "--crossbar-size", "--adc-bits", "--gdc", "--conventions", "--target-range", "--programming-noise-beyond-fit",
-            "--read-noise-norm", "--read-noise-sampler");
-
     /** @return the noise scales: programming (σ_P), drift (ν) and read noise (Q_s) */
     public double[] noiseScales() {
-        return new double[] {programmingScale, driftScale, readScale};
+        return noise.scales();
     }
 
     /** @return the weight source: the --weights file if given, else the --weight-distribution */
@@ -210,13 +189,14 @@ public final class ModelOptions {
     /** @return the device model these options describe */
     public PcmDeviceModel device() {
         PcmDeviceModel chosen = preset.model();
+        double[] scales = noise.scales();
         // The slice-max device preset is its own normalisation unless --read-noise-norm says otherwise.
         ReadNoiseNormalization norm = normalization == null && preset == DevicePreset.SLICE_MAX_READ_NOISE
                 ? ReadNoiseNormalization.SLICE_MAX : normalization();
         return chosen
-                .withProgrammingNoiseScale(chosen.programming().scale() * programmingScale)
-                .withDriftScale(chosen.drift().scale() * driftScale)
-                .withReadNoiseScale(chosen.readNoise().scale() * readScale)
+                .withProgrammingNoiseScale(chosen.programming().scale() * scales[0])
+                .withDriftScale(chosen.drift().scale() * scales[1])
+                .withReadNoiseScale(chosen.readNoise().scale() * scales[2])
                 .withTargetRange(targetRange())
                 .withProgrammingNoiseExtrapolation(extrapolation())
                 .withReadNoiseNormalization(norm);

@@ -108,4 +108,26 @@ class FigurePlotterTest {
         assertEquals("1 day", Labels.humanTime(ReadTimes.DAY));
         assertEquals("2.5 h", Labels.humanTime(2.5 * ReadTimes.HOUR));
     }
+
+    /** The BitNet-like panel: three algorithms at n_W = 4 and a lone n_W = 1 series, its baseline. */
+    @Test
+    void aLoneSingleSliceSeriesAmongOneSliceCountIsTheBaselineWhateverItsLabel() {
+        double[] times = {ReadTimes.T0, ReadTimes.DAY};
+        List<ResultRow> rows = new ArrayList<>();
+        String[][] series = {{"A", "max-fill-ec", "4"}, {"B", "max-fill", "4"}, {"C", "equal-fill", "4"},
+            {"D", "equal-fill", "1"}};
+        for (String[] s : series) {
+            for (double t : times) {
+                rows.add(new ResultRow("x", s[0], "int9", s[1], 1, Integer.parseInt(s[2]), t, 5, "eta", 0.1, 0.01));
+            }
+        }
+        FigureResult r = new FigureResult("x", "x", "x", XAxis.TIME, times, Map.of(), rows, Map.of("trials", 5));
+        List<SeriesRole> roles = Panel.of(r).get(0).curves().stream().map(Curve::role).toList();
+        assertEquals(List.of(SeriesRole.ANALOG, SeriesRole.ANALOG, SeriesRole.ANALOG, SeriesRole.BASELINE), roles);
+        // With n_W = 1 of every algorithm (Figure 4(c)), no series is singled out.
+        List<ResultRow> mixed = new ArrayList<>(rows);
+        mixed.add(new ResultRow("x", "E", "int9", "max-fill", 1, 1, times[0], 5, "eta", 0.1, 0.01));
+        FigureResult m = new FigureResult("x", "x", "x", XAxis.TIME, times, Map.of(), mixed, Map.of("trials", 5));
+        assertTrue(Panel.of(m).get(0).curves().stream().allMatch(c -> c.role() == SeriesRole.ANALOG));
+    }
 }
