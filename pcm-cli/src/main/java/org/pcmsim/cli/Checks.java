@@ -20,18 +20,6 @@ final class Checks {
     static final double MAX_SCALE = 100;
 
     /**
-     * A multiplier of a published noise law. Huge values (1e300) overflow σ·ξ and turn every result
-     * into NaN, so they are refused rather than written as a meaningless figure.
-     */
-    static double scale(CommandSpec spec, String option, double v) {
-        if (!(v >= 0) || !(v <= MAX_SCALE)) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + v
-                    + " (must be a number in 0.." + (int) MAX_SCALE + ", a multiple of the published noise)");
-        }
-        return v;
-    }
-
-    /**
      * A folder or file option: an empty value would silently mean the current folder, so it is refused.
      */
     static java.nio.file.Path path(CommandSpec spec, String option, String v) {

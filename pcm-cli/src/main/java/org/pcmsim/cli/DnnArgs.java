@@ -1,10 +1,10 @@
 package org.pcmsim.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import org.pcmsim.cli.figures.DnnRequest;
 import org.pcmsim.nn.data.FashionMnist;
+import org.pcmsim.nn.experiment.DatasetKind;
 import org.pcmsim.nn.model.ResNetSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,33 +17,22 @@ import picocli.CommandLine.Spec;
  * the option); combinations are checked by {@link #request}.
  */
 public final class DnnArgs {
-    /** Every option of this mixin, for "applies to the DNN figures only" checks. */
-    static final List<String> NAMES = List.of("--dataset", "--data-dir", "--model", "--scale", "--network",
-            "--epochs", "--noise-aware-epochs", "--train-images", "--test-images", "--work");
-
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    private String dataset;
     private String network;
     private Integer epochs;
     private Integer noiseAwareEpochs;
     private Integer trainImages;
     private Integer testImages;
 
-    @Option(names = "--dataset", order = 40, paramLabel = "cifar10|fashion-mnist|synthetic",
+    @Option(converter = EnumIds.DatasetIds.class, completionCandidates = EnumIds.DatasetIds.class,
+            names = "--dataset", order = 40, paramLabel = "cifar10|fashion-mnist|synthetic",
             description = "DNN: the images (required). cifar10 reads CIFAR-10's binary files from --data-dir; "
                     + "fashion-mnist reads Fashion-MNIST's four IDX files (outputs <figure>-fashion-mnist.*, "
                     + "<figure>-fashion-mnist-ci.* at --scale ci); synthetic generates the project's synthetic "
                     + "CIFAR-format set (NOT CIFAR-10; its outputs are named <figure>-synthetic.* and say so).")
-    void setDataset(String v) {
-        String id = v.toLowerCase(Locale.ROOT);
-        if (!id.equals("cifar10") && !id.equals("synthetic") && !id.equals("fashion-mnist")) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--dataset': '" + v + "', expected cifar10, fashion-mnist or synthetic");
-        }
-        dataset = id;
-    }
+    DatasetKind dataset;
 
     /** The data folder. */
     @Option(names = "--data-dir", order = 41, paramLabel = "DIR",
@@ -131,11 +120,11 @@ public final class DnnArgs {
                     + "'--dataset=cifar10|fashion-mnist|synthetic' for " + command
                     + " (synthetic: the project's generated set, not CIFAR-10)");
         }
-        if (dataset.equals("cifar10") && dataDir == null) {
+        if (dataset == DatasetKind.CIFAR10 && dataDir == null) {
             throw new ParameterException(spec.commandLine(), "Missing option '--data-dir=DIR' (required with "
                     + "--dataset cifar10: the folder of data_batch_1.bin ... data_batch_5.bin and test_batch.bin)");
         }
-        if (dataset.equals("synthetic") && dataDir != null) {
+        if (dataset == DatasetKind.SYNTHETIC && dataDir != null) {
             // The generator would write its files into DIR, over any real CIFAR-10 files there.
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--data-dir': " + dataDir
                     + " (only with --dataset cifar10; synthetic data is generated under --work)");
@@ -146,12 +135,12 @@ public final class DnnArgs {
                         + "': '' (an empty path)");
             }
         }
-        DnnRequest.Scale s = scale != null ? scale : dataset.equals("synthetic") ? DnnRequest.Scale.CI
+        DnnRequest.Scale s = scale != null ? scale : dataset == DatasetKind.SYNTHETIC ? DnnRequest.Scale.CI
                 : DnnRequest.Scale.PUBLISHED;
         Path w = work != null ? work : defaultWork();
         // Fashion-MNIST's default folder is Debian's; DnnRunner.checkData says how to get the files if it is missing.
-        Path dir = dataDir == null && dataset.equals("fashion-mnist") ? Path.of(FashionMnist.DEBIAN_DIR) : dataDir;
-        return new DnnRequest(dataset, dir, model, out, w, s, network, epochs, noiseAwareEpochs, trainImages,
+        Path dir = dataDir == null && dataset == DatasetKind.FASHION_MNIST ? Path.of(FashionMnist.DEBIAN_DIR) : dataDir;
+        return new DnnRequest(dataset.id(), dir, model, out, w, s, network, epochs, noiseAwareEpochs, trainImages,
                 testImages, chips, seed, noise[0], noise[1], noise[2], threads);
     }
 

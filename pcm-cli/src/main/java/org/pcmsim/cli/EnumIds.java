@@ -7,9 +7,11 @@ import java.util.Locale;
 import org.pcmsim.cli.figures.DnnRequest;
 import org.pcmsim.crossbar.ReadNoiseSampling;
 import org.pcmsim.device.Conventions;
+import org.pcmsim.device.DevicePreset;
 import org.pcmsim.device.ProgrammingNoiseExtrapolation;
 import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.device.TargetRange;
+import org.pcmsim.nn.experiment.DatasetKind;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -53,7 +55,8 @@ abstract class EnumIds<E extends Enum<E>> implements ITypeConverter<E>, Iterable
         return ids().iterator();
     }
 
-    private List<String> ids() {
+    /** @return the accepted names, in the order help, completion and errors list them */
+    List<String> ids() {
         return Arrays.stream(type.getEnumConstants()).map(EnumIds::id).toList();
     }
 
@@ -96,6 +99,38 @@ abstract class EnumIds<E extends Enum<E>> implements ITypeConverter<E>, Iterable
     static final class ScaleIds extends EnumIds<DnnRequest.Scale> {
         ScaleIds() {
             super(DnnRequest.Scale.class);
+        }
+    }
+
+    /** {@code --dataset}, listed alphabetically (as its help and errors always have). */
+    static final class DatasetIds extends EnumIds<DatasetKind> {
+        DatasetIds() {
+            super(DatasetKind.class);
+        }
+
+        @Override
+        List<String> ids() {
+            return super.ids().stream().sorted().toList();
+        }
+    }
+
+    /**
+     * {@code --device}: the presets go by their own ids ({@code nandakumar2019}), not the constant
+     * names, so the converter and the error are {@link DevicePreset#byName}'s.
+     */
+    static final class DeviceIds implements ITypeConverter<DevicePreset>, Iterable<String> {
+        @Override
+        public DevicePreset convert(String value) {
+            try {
+                return DevicePreset.byName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(DevicePreset.values()).map(DevicePreset::id).iterator();
         }
     }
 }

@@ -13,10 +13,13 @@ import org.pcmsim.device.ProgrammingNoiseExtrapolation;
 import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.device.TargetRange;
 import org.pcmsim.experiment.RunSettings;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The model parameters a user may vary (docs/model.md): crossbar size, ADC width, drift compensation,
@@ -28,26 +31,20 @@ public final class ModelOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    private DevicePreset preset = DevicePreset.NANDAKUMAR_2019;
-    private WeightDistribution distribution = WeightDistribution.GAUSSIAN;
     private WeightMatrix weightFile;
     private int size = CrossbarConfig.paper().size();
     private int adcBits = CrossbarConfig.paper().adcBits();
     private boolean gdc = true;
-    private double programmingScale = 1;
-    private double driftScale = 1;
-    private double readScale = 1;
 
-    @Option(names = "--device", order = 30, paramLabel = "NAME", defaultValue = "nandakumar2019",
+    /** The noise scales, shared with the DNN figures. */
+    @Mixin
+    NoiseScaleOptions noise;
+
+    @Option(converter = EnumIds.DeviceIds.class, completionCandidates = EnumIds.DeviceIds.class,
+            names = "--device", order = 30, paramLabel = "NAME", defaultValue = "nandakumar2019",
             description = "Device preset (default: ${DEFAULT-VALUE}); 'pcm list --devices' lists them. The noise "
                     + "scale options multiply the preset's scales.")
-    void setDevice(String name) {
-        try {
-            preset = DevicePreset.byName(name);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--device': " + e.getMessage());
-        }
-    }
+    DevicePreset preset = DevicePreset.NANDAKUMAR_2019;
 
     @Option(names = "--weights", order = 28, paramLabel = "FILE.npy",
             description = "A weight matrix saved with numpy.save (2-D float32/float64, C or Fortran order), held fixed "
@@ -61,16 +58,27 @@ public final class ModelOptions {
         }
     }
 
-    @Option(names = "--weight-distribution", order = 29, paramLabel = "gaussian|laplace|student-t:NU|uniform",
+    @Option(converter = Distributions.class, completionCandidates = Distributions.class,
+            names = "--weight-distribution", order = 29, paramLabel = "gaussian|laplace|student-t:NU|uniform",
             defaultValue = "gaussian",
             description = "Distribution of each trial's fresh N x N weights, each scaled to unit variance so the "
                     + "3-sigma clip means the same (default: ${DEFAULT-VALUE}, the paper's).")
-    void setDistribution(String d) {
-        try {
-            distribution = WeightDistribution.parse(d);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--weight-distribution': " + e.getMessage());
+    WeightDistribution distribution = WeightDistribution.GAUSSIAN;
+
+    /** {@code --weight-distribution}: {@link WeightDistribution#parse}'s names and its one-line error. */
+    static final class Distributions implements ITypeConverter<WeightDistribution>, Iterable<String> {
+        @Override
+        public WeightDistribution convert(String value) {
+            try {
+                return WeightDistribution.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("gaussian", "laplace", "student-t:3", "uniform").iterator();
         }
     }
 
@@ -90,24 +98,6 @@ public final class ModelOptions {
             description = "Global drift compensation (default: on; --no-gdc switches it off).")
     void setGdc(boolean on) {
         gdc = on;
-    }
-
-    @Option(names = "--programming-noise", order = 34, paramLabel = "X", defaultValue = "1",
-            description = "Scale of the programming noise sigma_P (default: ${DEFAULT-VALUE}).")
-    void setProgrammingScale(double x) {
-        programmingScale = Checks.scale(spec, "--programming-noise", x);
-    }
-
-    @Option(names = "--drift", order = 35, paramLabel = "X", defaultValue = "1",
-            description = "Scale of the drift exponent nu (default: ${DEFAULT-VALUE}; 0 = no drift).")
-    void setDriftScale(double x) {
-        driftScale = Checks.scale(spec, "--drift", x);
-    }
-
-    @Option(names = "--read-noise", order = 36, paramLabel = "X", defaultValue = "1",
-            description = "Scale of the 1/f read noise Q_s (default: ${DEFAULT-VALUE}).")
-    void setReadScale(double x) {
-        readScale = Checks.scale(spec, "--read-noise", x);
     }
 
     @Option(converter = EnumIds.ConventionsIds.class, completionCandidates = EnumIds.ConventionsIds.class,
@@ -142,14 +132,9 @@ public final class ModelOptions {
                     + "distribution, fast; default) or per-device (one draw per device, slow).")
     ReadNoiseSampling sampling = ReadNoiseSampling.AGGREGATED;
 
-    /** Options of this mixin that only the MVM figures use (the DNN figures map the noise scales only). */
-    static final java.util.List<String> MVM_ONLY = java.util.List.of("--weights", "--weight-distribution", "--device",
-            "--crossbar-size", "--adc-bits", "--gdc", "--conventions", "--target-range", "--programming-noise-beyond-fit",
-            "--read-noise-norm", "--read-noise-sampler");
-
     /** @return the noise scales: programming (σ_P), drift (ν) and read noise (Q_s) */
     public double[] noiseScales() {
-        return new double[] {programmingScale, driftScale, readScale};
+        return noise.scales();
     }
 
     /** @return the weight source: the --weights file if given, else the --weight-distribution */
@@ -204,13 +189,14 @@ public final class ModelOptions {
     /** @return the device model these options describe */
     public PcmDeviceModel device() {
         PcmDeviceModel chosen = preset.model();
+        double[] scales = noise.scales();
         // The slice-max device preset is its own normalisation unless --read-noise-norm says otherwise.
         ReadNoiseNormalization norm = normalization == null && preset == DevicePreset.SLICE_MAX_READ_NOISE
                 ? ReadNoiseNormalization.SLICE_MAX : normalization();
         return chosen
-                .withProgrammingNoiseScale(chosen.programming().scale() * programmingScale)
-                .withDriftScale(chosen.drift().scale() * driftScale)
-                .withReadNoiseScale(chosen.readNoise().scale() * readScale)
+                .withProgrammingNoiseScale(chosen.programming().scale() * scales[0])
+                .withDriftScale(chosen.drift().scale() * scales[1])
+                .withReadNoiseScale(chosen.readNoise().scale() * scales[2])
                 .withTargetRange(targetRange())
                 .withProgrammingNoiseExtrapolation(extrapolation())
                 .withReadNoiseNormalization(norm);

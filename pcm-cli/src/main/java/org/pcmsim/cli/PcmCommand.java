@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code pcm} command. Exit codes: 0 success, 2 usage error (one line naming the option and
@@ -71,6 +72,8 @@ public final class PcmCommand implements Callable<Integer> {
      */
     public static CommandLine commandLine(FigureRegistry registry, boolean stderrIsTerminal) {
         CommandLine cl = new CommandLine(new PcmCommand(registry, stderrIsTerminal));
+        // Before the handlers below: picocli gives them to the subcommands that exist when they are set.
+        RunCommand.addFigures(cl.getSubcommands().get("run"), registry);
         cl.setParameterExceptionHandler(PcmCommand::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> failure(ex, cmd, parseResult));
         return cl;
@@ -80,14 +83,25 @@ public final class PcmCommand implements Callable<Integer> {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
-        err.println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
+        String message = ex instanceof UnmatchedArgumentException u
+                ? RunCommand.explain(u).orElse(ex.getMessage()) : ex.getMessage();
+        err.println(prefix(cmd) + ": " + oneLine(message) + " (see '" + name + " --help')");
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    /**
+     * What an error line starts with: the command's name, but {@code pcm run} for a figure's
+     * subcommand, whose messages name the figure themselves (and "figure-4a:" starts progress lines).
+     */
+    private static String prefix(CommandLine cmd) {
+        CommandLine named = cmd.getCommand() instanceof FigureRun && cmd.getParent() != null ? cmd.getParent() : cmd;
+        return named.getCommandSpec().qualifiedName();
+    }
+
     private static int failure(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        String name = cmd.getCommandSpec().qualifiedName();
+        String name = prefix(cmd);
         if (ex instanceof ParameterException pe) {
             return usageError(pe, new String[0]);
         }

@@ -13,6 +13,12 @@ import java.util.concurrent.CancellationException;
  * more than {@code window} trials ahead of the fold waits, which bounds that map. The mean is the
  * plain sum over trials divided by T; the spread is accumulated with Welford's update
  * (Welford 1962; Knuth, TAOCP vol. 2, §4.2.2), which stays accurate for any T.
+ *
+ * <p>Why not Apache Commons Statistics' {@code DoubleStatistics} (MEAN, STANDARD_DEVIATION): it was
+ * tried and is as thread-count independent, but its updating mean (not sum / T) and its form of the
+ * update ((n − 1)·d·d/n) differ from these in the last bit: on figure-4c, 133 of 156 means and 68 of
+ * 156 standard deviations changed, by at most 3.8e-16 relative. That would change every committed
+ * figure's CSV for no gain in accuracy, so the three-line update stays.
  */
 final class TrialFolder {
     private final int configs;

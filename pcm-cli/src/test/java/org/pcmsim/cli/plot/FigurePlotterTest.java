@@ -45,7 +45,7 @@ class FigurePlotterTest {
     @Test
     void accuracyFigureGetsAnAccuracyAxisAndOnePanel() throws IOException {
         FigureResult r = accuracyOverTime();
-        assertEquals("Test accuracy (%)", FigurePlotter.yTitle(r));
+        assertEquals("Test accuracy (%)", Labels.yTitle(r));
         FigurePlotter.Figure fig = FigurePlotter.plot(r);
         assertEquals(FigurePlotter.PANEL_WIDTH, fig.width());
         assertTrue(fig.title().contains("10 chips per point"), fig.title());
@@ -69,11 +69,11 @@ class FigurePlotterTest {
             }
         }
         FigureResult r = new FigureResult("figure-4a", "4a", "t", XAxis.N_SLICES, times, Map.of(), rows, Map.of());
-        List<FigurePlotter.Panel> panels = FigurePlotter.panels(r);
+        List<Panel> panels = Panel.of(r);
         assertEquals(2, panels.size());
         assertEquals(2, panels.get(0).curves().size());
         assertTrue(panels.get(0).curves().get(0).theory(), "theory is drawn first");
-        assertEquals("Normalised MVM error η", FigurePlotter.yTitle(r));
+        assertEquals("Normalised MVM error η", Labels.yTitle(r));
         assertEquals(2 * FigurePlotter.PANEL_WIDTH, FigurePlotter.plot(r).width());
     }
 
@@ -92,20 +92,42 @@ class FigurePlotterTest {
         FigurePlotter.Figure fig = FigurePlotter.plot(r);
         BufferedImage img = FigureFiles.render(fig);
         assertEquals(2 * FigurePlotter.PANEL_WIDTH, img.getWidth());
-        assertEquals("Test accuracy (%)", FigurePlotter.yTitle(r));
+        assertEquals("Test accuracy (%)", Labels.yTitle(r));
     }
 
     @Test
     void timeTicksAreTheNamedTimesInsideTheRange() {
-        List<XTicks.Tick> ticks = FigurePlotter.timeTicks(ReadTimes.T0, ReadTimes.YEAR);
+        List<XTicks.Tick> ticks = XTicks.times(ReadTimes.T0, ReadTimes.YEAR);
         assertEquals(List.of("t₀", "1h", "1d", "1mo", "1yr"), ticks.stream().map(XTicks.Tick::label).toList());
-        assertEquals(2, FigurePlotter.timeTicks(ReadTimes.T0, ReadTimes.HOUR).size());
+        assertEquals(2, XTicks.times(ReadTimes.T0, ReadTimes.HOUR).size());
     }
 
     @Test
     void humanTimes() {
-        assertEquals("1 month", FigurePlotter.humanTime(ReadTimes.MONTH));
-        assertEquals("1 day", FigurePlotter.humanTime(ReadTimes.DAY));
-        assertEquals("2.5 h", FigurePlotter.humanTime(2.5 * ReadTimes.HOUR));
+        assertEquals("1 month", Labels.humanTime(ReadTimes.MONTH));
+        assertEquals("1 day", Labels.humanTime(ReadTimes.DAY));
+        assertEquals("2.5 h", Labels.humanTime(2.5 * ReadTimes.HOUR));
+    }
+
+    /** The BitNet-like panel: three algorithms at n_W = 4 and a lone n_W = 1 series, its baseline. */
+    @Test
+    void aLoneSingleSliceSeriesAmongOneSliceCountIsTheBaselineWhateverItsLabel() {
+        double[] times = {ReadTimes.T0, ReadTimes.DAY};
+        List<ResultRow> rows = new ArrayList<>();
+        String[][] series = {{"A", "max-fill-ec", "4"}, {"B", "max-fill", "4"}, {"C", "equal-fill", "4"},
+            {"D", "equal-fill", "1"}};
+        for (String[] s : series) {
+            for (double t : times) {
+                rows.add(new ResultRow("x", s[0], "int9", s[1], 1, Integer.parseInt(s[2]), t, 5, "eta", 0.1, 0.01));
+            }
+        }
+        FigureResult r = new FigureResult("x", "x", "x", XAxis.TIME, times, Map.of(), rows, Map.of("trials", 5));
+        List<SeriesRole> roles = Panel.of(r).get(0).curves().stream().map(Curve::role).toList();
+        assertEquals(List.of(SeriesRole.ANALOG, SeriesRole.ANALOG, SeriesRole.ANALOG, SeriesRole.BASELINE), roles);
+        // With n_W = 1 of every algorithm (Figure 4(c)), no series is singled out.
+        List<ResultRow> mixed = new ArrayList<>(rows);
+        mixed.add(new ResultRow("x", "E", "int9", "max-fill", 1, 1, times[0], 5, "eta", 0.1, 0.01));
+        FigureResult m = new FigureResult("x", "x", "x", XAxis.TIME, times, Map.of(), mixed, Map.of("trials", 5));
+        assertTrue(Panel.of(m).get(0).curves().stream().allMatch(c -> c.role() == SeriesRole.ANALOG));
     }
 }

@@ -87,7 +87,7 @@ final class ChipResults {
         return dir;
     }
 
-    private Path file(DnnExperiments.Config c, int chip) {
+    private Path file(SliceConfig c, int chip) {
         return dir.resolve(c.algorithm().id() + "-b" + c.base() + "-n" + c.nSlices())
                 .resolve(String.format(Locale.ROOT, "chip-%05d.properties", chip));
     }
@@ -102,7 +102,7 @@ final class ChipResults {
      * @param times the times wanted
      * @return accuracy (percent) per time already stored for that chip
      */
-    Map<Double, Double> load(DnnExperiments.Config c, int chip, double[] times) throws IOException {
+    Map<Double, Double> load(SliceConfig c, int chip, double[] times) throws IOException {
         Map<Double, Double> out = new HashMap<>();
         Path f = file(c, chip);
         if (!Files.exists(f)) {
@@ -122,7 +122,7 @@ final class ChipResults {
     }
 
     /** Adds the accuracies of one chip at these times to its file (atomically). */
-    void store(DnnExperiments.Config c, int chip, double[] times, double[] acc) throws IOException {
+    void store(SliceConfig c, int chip, double[] times, double[] acc) throws IOException {
         Path f = file(c, chip);
         Properties p = new Properties();
         Files.createDirectories(f.getParent());

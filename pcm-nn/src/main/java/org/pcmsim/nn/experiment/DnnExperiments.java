@@ -1,33 +1,25 @@
 package org.pcmsim.nn.experiment;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.pcmsim.Version;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.ReadTimes;
 import org.pcmsim.experiment.ResultRow;
 import org.pcmsim.experiment.XAxis;
 import org.pcmsim.montecarlo.ProgressListener;
-import org.pcmsim.nn.OneDnn;
 import org.pcmsim.nn.analog.AnalogConfig;
 import org.pcmsim.nn.analog.AnalogNetwork;
 import org.pcmsim.nn.data.Batches;
-import org.pcmsim.nn.data.LabeledImages;
-import org.pcmsim.nn.model.Networks;
 import org.pcmsim.nn.training.ChunkedEvaluator;
-import org.pcmsim.nn.training.Trainer;
-import org.pcmsim.nn.training.TrainingOptions;
 import org.pcmsim.slicing.SlicingAlgorithm;
 
 /**
@@ -40,12 +32,16 @@ import org.pcmsim.slicing.SlicingAlgorithm;
  * for each slicing configuration programs {@code chips} independent chips and reads each at every
  * time, reporting mean ± std test accuracy (percent) over chips, plus one digital baseline row (the
  * trained floating-point network). Evaluations run on {@link DnnOptions#threads()} Java threads with
- * the same results for any thread count (see {@link #chipAccuracies}). Library code: progress goes to
+ * the same results for any thread count (see {@link ChipEvaluation}). Library code: progress goes to
  * the listener, errors are exceptions, nothing is printed.
+ *
+ * <p>The parts: {@link DnnData} (the data, cached), {@link DnnTraining} (the model and its
+ * hyper-parameters), {@link DnnFigureSpec} (what each figure evaluates), {@link ChipEvaluation} (the
+ * accuracies), {@link ChipResults} (resuming) and {@link DnnProvenance}.
  */
 public final class DnnExperiments {
     /** Figure 5(a) n_W values. */
-    public static final int[] FIG5_SLICES = {1, 2, 4, 8};
+    public static final int[] FIG5_SLICES = DnnFigureSpec.SLICES.clone();
 
     private DnnExperiments() {
     }
@@ -88,28 +84,7 @@ public final class DnnExperiments {
      * @throws IOException if files cannot be read or written
      */
     public static TrainedModel obtainModel(DnnOptions o, DnnData data, ProgressListener listener) throws IOException {
-        OneDnn.enableHelpers();
-        Path file = o.resolvedModelFile();
-        if (Files.exists(file)) {
-            Trainer.SavedModel m = Trainer.load(file);
-            try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
-                double acc = digitalAccuracy(ev, m.network(), data.test(), m.normalization(), o.evalBatchSize());
-                return new TrainedModel(m.network(), m.normalization(), file, false, 0, acc,
-                        clippedAccuracy(ev, m.network(), data, m.normalization(), o));
-            }
-        }
-        long start = System.nanoTime();
-        TrainingOptions t = new TrainingOptions(o.epochs(), o.noiseAwareEpochs(), o.batchSize(), 0.1, 0.01, 0.9,
-                1e-4, 0.038, 2.0, o.seed());
-        Trainer trainer = new Trainer(o.network(), t, checkpointDir(o), o.dataset().augmentation());
-        ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
-        Trainer.save(net, data.normalization(), file, false);
-        double secs = (System.nanoTime() - start) / 1e9;
-        try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
-            double acc = digitalAccuracy(ev, net, data.test(), data.normalization(), o.evalBatchSize());
-            return new TrainedModel(net, data.normalization(), file, true, secs, acc,
-                    clippedAccuracy(ev, net, data, data.normalization(), o));
-        }
+        return DnnTraining.obtain(o, data, listener);
     }
 
     /**
@@ -117,26 +92,7 @@ public final class DnnExperiments {
      * @return the folder of the training checkpoint of these options
      */
     public static Path checkpointDir(DnnOptions o) {
-        return o.outDir().resolve("checkpoints-" + o.dataset().id() + "-" + o.network().name());
-    }
-
-    private static double clippedAccuracy(ChunkedEvaluator ev, ComputationGraph net, DnnData data,
-                                          Batches.Normalization norm, DnnOptions o) {
-        Model clipped = AnalogNetwork.clippedDigital(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1));
-        return digitalAccuracy(ev, clipped, data.test(), norm, o.evalBatchSize());
-    }
-
-    /**
-     * Test accuracy of a digital network on the evaluator's threads (one copy of the network each),
-     * in chunks of {@code chunkSize} images: the same number for any thread count.
-     */
-    static double digitalAccuracy(ChunkedEvaluator ev, Model net, LabeledImages test, Batches.Normalization norm,
-                                  int chunkSize) {
-        List<Model> replicas = new ArrayList<>();
-        for (int i = 0; i < ev.threads(); i++) {
-            replicas.add(i == 0 ? net : Networks.copy(net));
-        }
-        return ev.accuracy(replicas, test, norm, chunkSize, 1, (r, s, c, x) -> Networks.output(r, x))[0];
+        return DnnTraining.checkpointDir(o);
     }
 
     /**
@@ -175,16 +131,7 @@ public final class DnnExperiments {
      */
     public static FigureResult figure5a(DnnOptions o, ProgressListener listener, Consumer<String> notes)
             throws IOException {
-        DnnData data = prepareData(o);
-        TrainedModel m = obtainModel(o, data, listener);
-        double[] times = ReadTimes.logSpaced(ReadTimes.T0, ReadTimes.YEAR, o.timePoints());
-        String panel = "Max-fill (b_W = 1) with GDC";
-        List<Config> configs = new ArrayList<>();
-        for (int n : FIG5_SLICES) {
-            configs.add(new Config("n_W = " + n, SlicingAlgorithm.MAX_FILL, 1, n));
-        }
-        return figure(o, data, m, "figure-5a", "5a", "Figure 5(a): " + panel + ", " + o.network().name() + " on "
-                + o.dataset().label(), XAxis.TIME, times, configs, panel, listener, notes);
+        return figure(o, DnnFigureSpec.figure5a(o.timePoints()), listener, notes);
     }
 
     /**
@@ -211,43 +158,25 @@ public final class DnnExperiments {
      */
     public static FigureResult figure5c(DnnOptions o, ProgressListener listener, Consumer<String> notes)
             throws IOException {
+        return figure(o, DnnFigureSpec.figure5c(), listener, notes);
+    }
+
+    /** Prepares data and model, then evaluates every configuration of the figure on its chips. */
+    private static FigureResult figure(DnnOptions o, DnnFigureSpec f, ProgressListener listener,
+                                       Consumer<String> notes) throws IOException {
         DnnData data = prepareData(o);
         TrainedModel m = obtainModel(o, data, listener);
-        double[] times = {ReadTimes.T0, ReadTimes.MONTH};
-        List<Config> configs = new ArrayList<>();
-        Object[][] series = {{"Equal-fill (b_W = 1)", SlicingAlgorithm.EQUAL_FILL, 1},
-            {"Max-fill (b_W = 1)", SlicingAlgorithm.MAX_FILL, 1}, {"Max-fill EC (b_W = 1)", SlicingAlgorithm.MAX_FILL_EC, 1},
-            {"Max-fill (b_W = 2)", SlicingAlgorithm.MAX_FILL, 2}, {"Max-fill EC (b_W = 2)", SlicingAlgorithm.MAX_FILL_EC, 2}};
-        for (Object[] s : series) {
-            for (int n : FIG5_SLICES) {
-                configs.add(new Config((String) s[0], (SlicingAlgorithm) s[1], (Integer) s[2], n));
-            }
-        }
-        return figure(o, data, m, "figure-5c", "5c", "Figure 5(c): accuracy vs n_W at t0 and one month, "
-                + o.network().name() + " on " + o.dataset().label(), XAxis.N_SLICES, times, configs, null, listener, notes);
-    }
-
-    /** One slicing configuration of a figure. */
-    record Config(String series, SlicingAlgorithm algorithm, int base, int nSlices) {
-    }
-
-    /**
-     * Chip k of every configuration with n_W slices uses trial index n_W·10^6 + k of the root seed:
-     * common random numbers across algorithms and bases. Comparisons between configurations are
-     * then paired, the same configuration programs the same chips in 5a and 5c, and at n_W = 1
-     * (where every algorithm gives the same slices) every series reads the very same chips.
-     */
-    static long chipIndex(Config c, int chip) {
-        return c.nSlices() * 1_000_000L + chip;
-    }
-
-    private static FigureResult figure(DnnOptions o, DnnData data, TrainedModel m, String name, String fig, String title,
-                                       XAxis axis, double[] times, List<Config> configs, String panel,
-                                       ProgressListener listener, Consumer<String> notes) throws IOException {
+        String name = f.name();
+        String fig = f.code();
+        String title = f.title() + ", " + o.network().name() + " on " + o.dataset().label();
+        XAxis axis = f.axis();
+        double[] times = f.times();
+        List<SliceConfig> configs = f.configs();
+        String panel = f.panel();
         long start = System.nanoTime();
         ChipResults store = ChipResults.open(o.outDir(), m.network(), data.test(), m.normalization(), o);
         int finished = 0;
-        for (Config c : configs) {
+        for (SliceConfig c : configs) {
             for (int k = 0; k < o.chips(); k++) {
                 finished += store.load(c, k, times).size() == times.length ? 1 : 0;
             }
@@ -268,14 +197,14 @@ public final class DnnExperiments {
         Model quantized = AnalogNetwork.quantizedDigital(m.network(), base);
         double quantAcc;
         try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
-            quantAcc = digitalAccuracy(ev, quantized, data.test(), m.normalization(), o.evalBatchSize());
-            for (Config c : configs) {
+            quantAcc = ChipEvaluation.digitalAccuracy(ev, quantized, data.test(), m.normalization(), o.evalBatchSize());
+            for (SliceConfig c : configs) {
                 AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device);
-                double[][] acc = chipAccuracies(ev, m.network(), ac, c, times, data.test(), m.normalization(), o,
+                double[][] acc = ChipEvaluation.chipAccuracies(ev, m.network(), ac, c, times, data.test(), m.normalization(), o,
                         store, () -> listener.progress(done.addAndGet(times.length), total));
                 for (int ti = 0; ti < times.length; ti++) {
                     rows.add(new ResultRow(fig, c.series(), "int9", c.algorithm().id(), c.base(), c.nSlices(),
-                            times[ti], o.chips(), "accuracy", mean(acc[ti]), std(acc[ti])));
+                            times[ti], o.chips(), "accuracy", ChipEvaluation.mean(acc[ti]), ChipEvaluation.std(acc[ti])));
                 }
                 if (panel != null) {
                     panels.put(c.series(), panel);
@@ -290,126 +219,8 @@ public final class DnnExperiments {
         if (panel != null) {
             panels.put(digital, panel);
         }
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("dataset", o.dataset().label());
-        prov.put("dataset_id", o.dataset().id());
-        prov.put("synthetic", o.dataset() == DatasetKind.SYNTHETIC);
-        prov.put("data_dir", o.resolvedDataDir().toString());
-        prov.put("train_images", data.train().count());
-        prov.put("test_images", data.test().count());
-        prov.put("input_shape", data.test().channels() + "x" + data.test().side() + "x" + data.test().side());
-        prov.put("augmentation", "random crop with padding " + o.dataset().augmentation().pad()
-                + (o.dataset().augmentation().flip() ? ", horizontal flip" : ""));
-        prov.put("network", o.network().toString());
-        prov.put("published_network", o.network().equals(org.pcmsim.nn.model.ResNetSpec.RESNET32));
-        prov.put("model_file", m.file().toString());
-        prov.put("model_trained_in_this_run", m.trainedNow());
-        prov.put("training_seconds", m.trainingSeconds());
-        prov.put("epochs", o.epochs());
-        prov.put("noise_aware_epochs", o.noiseAwareEpochs());
-        prov.put("seed", o.seed());
-        prov.put("chips", o.chips());
-        prov.put("digital_baseline", "float32 weights clipped at 2 sigma_W (the noise-aware forward pass without noise)");
-        prov.put("digital_accuracy_percent", clippedAcc);
-        prov.put("digital_unclipped_accuracy_percent", m.digitalAccuracy());
-        prov.put("quantized_int9_accuracy_percent", quantAcc);
-        prov.put("weight_quantizer", "int9, clipped at 2 sigma_W per layer");
-        prov.put("device", "nandakumar2019");
-        prov.put("conventions", device.conventions());
-        prov.put("noise_scales", "programming=" + o.programmingNoiseScale() + ", drift=" + o.driftScale() + ", read="
-                + o.readNoiseScale());
-        prov.put("gdc", "per layer, calibration c = sum_i |sum_k W_ik(t)|, reference at t0");
-        prov.put("eval_batch_size", o.evalBatchSize());
-        prov.put("eval_threads", o.threads());
-        prov.put("read_streams", "per layer, keyed by (seed, chip, layer) for programming and (seed, chip, layer, "
-                + "time, chunk) for each read; independent of the thread count");
-        prov.put("onednn_helpers", OneDnn.helpersEnabled());
-        prov.put("chips_reused_from_work_folder", finished);
-        prov.put("evaluation_seconds", (System.nanoTime() - start) / 1e9);
-        prov.put("version", Version.get());
+        Map<String, Object> prov = DnnProvenance.of(o, data, m, device, clippedAcc, quantAcc, finished,
+                (System.nanoTime() - start) / 1e9);
         return new FigureResult(name, fig, title, axis, times, panels, rows, prov);
     }
-
-    /**
-     * Accuracy of chips 0 … chips − 1 of one configuration at every time. Chip k is programmed once
-     * (on this thread); then every (time, chunk of {@link DnnOptions#evalBatchSize()} test images)
-     * is one task on the evaluator's threads, each with its own replica of the analog network sharing
-     * the chip read-only. Chunk c at time t reads with read index c, so the noise of every read, and
-     * the accuracies, are the same for any thread count.
-     *
-     * @param afterChip called after each chip's evaluations
-     * @return accuracy, percent, [time][chip]
-     */
-    static double[][] chipAccuracies(ChunkedEvaluator ev, Model trained, AnalogConfig ac, Config c, double[] times,
-                                     LabeledImages test, Batches.Normalization norm, DnnOptions o, Runnable afterChip) {
-        try {
-            return chipAccuracies(ev, trained, ac, c, times, test, norm, o, null, afterChip);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * As {@link #chipAccuracies(ChunkedEvaluator, Model, AnalogConfig, Config, double[], LabeledImages,
-     * Batches.Normalization, DnnOptions, Runnable)}, taking the (chip, time) results found in
-     * {@code store} and adding each chip's new ones to it once the chip is done.
-     *
-     * @param store per-chip results of earlier runs, or null for none
-     * @throws IOException if the store cannot be read or written
-     */
-    static double[][] chipAccuracies(ChunkedEvaluator ev, Model trained, AnalogConfig ac, Config c, double[] times,
-                                     LabeledImages test, Batches.Normalization norm, DnnOptions o, ChipResults store,
-                                     Runnable afterChip) throws IOException {
-        AnalogNetwork chip = AnalogNetwork.convert(trained, ac);
-        List<AnalogNetwork> replicas = new ArrayList<>();
-        for (int i = 0; i < ev.threads(); i++) {
-            replicas.add(chip.replica());
-        }
-        double[][] acc = new double[times.length][o.chips()];
-        for (int k = 0; k < o.chips(); k++) {
-            // A read's noise depends only on (seed, chip, layer, time, chunk), so any subset of the
-            // times gives each time the accuracy it has in the whole set.
-            Map<Double, Double> known = store == null ? Map.of() : store.load(c, k, times);
-            double[] todo = java.util.Arrays.stream(times).filter(t -> !known.containsKey(t)).toArray();
-            double[] a = new double[0];
-            if (todo.length > 0) {
-                chip.program(o.seed(), chipIndex(c, k));
-                a = ev.accuracy(replicas, test, norm, o.evalBatchSize(), todo.length, (r, ti, chunk, x) -> {
-                    r.setDriftTime(todo[ti]);
-                    r.seekRead(chunk);
-                    return r.output(x);
-                });
-                if (store != null) {
-                    store.store(c, k, todo, a);
-                }
-            }
-            for (int ti = 0, j = 0; ti < times.length; ti++) {
-                acc[ti][k] = known.containsKey(times[ti]) ? known.get(times[ti]) : a[j++];
-            }
-            afterChip.run();
-        }
-        return acc;
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    /** Sample standard deviation; 0 for a single value. */
-    static double std(double[] v) {
-        if (v.length < 2) {
-            return 0.0;
-        }
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
-    }
-
 }

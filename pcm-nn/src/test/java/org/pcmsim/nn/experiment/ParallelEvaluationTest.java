@@ -42,7 +42,7 @@ class ParallelEvaluationTest {
         // Strong noise, so that chips, times and reads visibly differ; 230 images in chunks of 50 (the last short).
         AnalogConfig ac = AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 2, 1)
                 .withDevice(PcmDeviceModel.nandakumar2019().withNoiseScales(3, 3, 3));
-        DnnExperiments.Config c = new DnnExperiments.Config("Max-fill", SlicingAlgorithm.MAX_FILL, 1, 2);
+        SliceConfig c = new SliceConfig("Max-fill", SlicingAlgorithm.MAX_FILL, 1, 2);
         double[] times = {ReadTimes.T0, ReadTimes.DAY, ReadTimes.YEAR};
         DnnOptions o = DnnOptions.ci(Path.of("unused"), 5).withChips(3);
         DnnOptions chunks50 = new DnnOptions(o.dataset(), o.dataDir(), o.trainImages(), o.testImages(), o.network(),
@@ -55,11 +55,11 @@ class ParallelEvaluationTest {
         double digital2;
         try (ChunkedEvaluator t1 = new ChunkedEvaluator(1); ChunkedEvaluator t2 = new ChunkedEvaluator(2);
              ChunkedEvaluator t3 = new ChunkedEvaluator(3)) {
-            one = DnnExperiments.chipAccuracies(t1, net, ac, c, times, test, norm, chunks50, () -> { });
-            two = DnnExperiments.chipAccuracies(t2, net, ac, c, times, test, norm, chunks50, () -> { });
-            three = DnnExperiments.chipAccuracies(t3, net, ac, c, times, test, norm, chunks50, () -> { });
-            digital1 = DnnExperiments.digitalAccuracy(t1, net, test, norm, 50);
-            digital2 = DnnExperiments.digitalAccuracy(t2, net, test, norm, 50);
+            one = ChipEvaluation.chipAccuracies(t1, net, ac, c, times, test, norm, chunks50, () -> { });
+            two = ChipEvaluation.chipAccuracies(t2, net, ac, c, times, test, norm, chunks50, () -> { });
+            three = ChipEvaluation.chipAccuracies(t3, net, ac, c, times, test, norm, chunks50, () -> { });
+            digital1 = ChipEvaluation.digitalAccuracy(t1, net, test, norm, 50);
+            digital2 = ChipEvaluation.digitalAccuracy(t2, net, test, norm, 50);
         }
         for (int t = 0; t < times.length; t++) {
             assertArrayEquals(one[t], two[t], 0.0, "time " + times[t]);

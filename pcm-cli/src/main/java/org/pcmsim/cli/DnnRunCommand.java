@@ -1,0 +1,109 @@
+package org.pcmsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pcmsim.Version;
+import org.pcmsim.cli.figures.DnnFigureProducer;
+import org.pcmsim.cli.figures.DnnRequest;
+import org.pcmsim.cli.figures.DnnRunner;
+import org.pcmsim.cli.progress.PhasedProgress;
+import org.pcmsim.cli.progress.Progress;
+import org.pcmsim.experiment.FigureResult;
+import org.pcmsim.experiment.RunSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pcm run figure-5a|figure-5c}: the DNN figures (docs/dnn.md). The run options, the data and
+ * training ({@link DnnArgs}), the chips and the noise scales; the work is in pcm-nn.
+ */
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        footer = {"", "Examples:", "  pcm run figure-5a --dataset synthetic    # minutes; writes figure-5a-synthetic.*",
+            "  pcm run figure-5a --dataset fashion-mnist --scale ci   # real data, minutes; figure-5a-fashion-mnist-ci.*",
+            "  pcm run figure-5c --dataset cifar10 --data-dir ~/cifar-10-batches-bin"})
+final class DnnRunCommand extends FigureRun {
+    @Mixin
+    NoiseScaleOptions noise;
+
+    @Mixin
+    DnnArgs dnn;
+
+    private Integer chips;
+
+    DnnRunCommand(String figure) {
+        super(figure);
+    }
+
+    @Option(names = "--chips", order = 39, paramLabel = "N",
+            description = "DNN: independently programmed chips per configuration and time (default: 100 at published "
+                    + "scale, 10 at ci scale).")
+    void setChips(int n) {
+        chips = Checks.inRange(spec, "--chips", n, 1, 1_000_000);
+    }
+
+    @Override
+    String kind() {
+        return "the DNN figures (figure-5a, figure-5c)";
+    }
+
+    @Override
+    Integer runFigure() {
+        options.formats();
+        DnnFigureProducer figureProducer = (DnnFigureProducer) registry().resolve(figure).orElseThrow().get(0);
+        DnnRequest request = dnn.request(figure, options.out, options.seed, chips, noise.scales(), options.threads);
+        PrintWriter err = spec.commandLine().getErr();
+        figureProducer = figureProducer.configured(request, line -> {
+            if (!options.quiet()) {
+                err.println(figure + ": " + line);
+                err.flush();
+            }
+        });
+        // Fail before computing, creating nothing, if the data are missing or the results could not be written.
+        DnnRunner.checkData(request);
+        checkWritable();
+        String name = figureProducer.name();
+        DnnRunner.checkFiles(request).ifPresent(line -> note(name + ": " + line));
+        long evaluations = figureProducer.evaluations(request);
+        PhasedProgress.Phase training = new PhasedProgress.Phase(name + " training", "steps");
+        PhasedProgress.Phase chipPhase = new PhasedProgress.Phase(name + " chips", "evaluations");
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        FigureResult result;
+        boolean terminal = terminal();
+        try (Progress progress = new PhasedProgress(t -> t == evaluations ? chipPhase : training,
+                (task, unit) -> Progress.start(task, unit, options.quiet(), terminal, System.err,
+                        spec.commandLine().getErr()))) {
+            result = figureProducer.produce(RunSettings.paper(figureProducer.defaultTrials()).withSeed(options.seed),
+                    progress);
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("dataset", request.dataset());
+        extra.put("scale", request.scale().id());
+        extra.put("workDir", request.work().toString());
+        extra.put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"));
+        extra.put("OMP_WAIT_POLICY", System.getenv("OMP_WAIT_POLICY"));
+        List<Path> files;
+        try (ResultFiles writer = new ResultFiles(options.out, "pcm-sim " + Version.get())) {
+            files = await(write(writer, result, request.stem(name), started, t0, extra));
+        }
+        report(name, files, System.nanoTime() - t0);
+        if (!options.quiet()) {
+            Map<String, Object> prov = result.provenance();
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "%s: model %s (%s); digital test accuracy %.2f %% on %s%n", name,
+                    prov.get("model_file"), Boolean.TRUE.equals(prov.get("model_trained_in_this_run"))
+                            ? String.format(Locale.ROOT, "trained in this run in %.0f s",
+                                    ((Number) prov.get("training_seconds")).doubleValue())
+                            : "reused", ((Number) prov.get("digital_accuracy_percent")).doubleValue(),
+                    prov.get("dataset"));
+            o.flush();
+        }
+        return 0;
+    }
+}
