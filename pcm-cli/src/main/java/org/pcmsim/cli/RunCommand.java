@@ -73,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     DnnArgs dnn;
 
+    @Mixin
+    PeripheryOptions periphery;
+
     private Integer chips;
 
     private String figure;
@@ -156,7 +159,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Options only the Monte Carlo MVM figures use. */
     private static final List<String> MVM_ONLY = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("--trials", "--slices"), ModelOptions.MVM_ONLY.stream()).toList();
+            java.util.stream.Stream.of("--trials", "--slices"), java.util.stream.Stream.concat(ModelOptions.MVM_ONLY.stream(),
+                    PeripheryOptions.NAMES.stream())).toList();
 
     /** Options only the DNN figures use. */
     private static final List<String> DNN_ONLY = java.util.stream.Stream.concat(
@@ -332,8 +336,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunSettings settings(FigureProducer p) {
-        return model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials).withSeed(seed)
-                .withThreads(threads));
+        return periphery.apply(model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials).withSeed(seed)
+                .withThreads(threads)));
     }
 
     /**
@@ -347,7 +351,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!source.equals("gaussian") && !(p instanceof org.pcmsim.cli.figures.WeightsFigureProducer)) {
             name += "-" + source.replaceAll("\\.npy$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
         }
-        return name + model.fileSuffix();
+        return name + model.fileSuffix() + periphery.fileSuffix();
     }
 
     /**
