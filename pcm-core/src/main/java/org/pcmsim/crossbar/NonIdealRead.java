@@ -210,69 +210,76 @@ final class NonIdealRead {
         int count = start[rows];
         for (int p = 0; p < count; p++) {
             double g = d == null ? g0[p] : g0[p] * d[p];
-            tot[2 * col[p] + (g < 0 ? 1 : 0)] += Math.abs(g);
+            tot[2 * col[p] + signBit(g)] += Math.abs(g);
         }
         for (int o = 0; o < rows; o++) {
             double pos = o + 1;
             double rowX = 0;
             double rowC = 0;
-            // Per array (index 0: G+, 1: G−): Σ_{k≤i} G, Σ_{k≤i} G (R − k), and the three sums of the column term.
+            // Per array (P: G+, N: G−): running Σ_{k≤i} G and Σ_{k≤i} G (R − k), and for each input
+            // Σ_i G_i V_i [(R − i) P_i − PR_i] and Σ_i G_i V_i; the column term is their first plus PR_all
+            // times their second. Each device is in one array: the other's updates add 0, which costs
+            // less than a branch on the weight's sign (random, so unpredictable).
             double prefP = 0;
             double prefN = 0;
             double prefRP = 0;
             double prefRN = 0;
-            double x1P = 0;
-            double x1N = 0;
-            double x2P = 0;
-            double x2N = 0;
-            double svP = 0;
-            double svN = 0;
-            double c1P = 0;
-            double c1N = 0;
-            double c2P = 0;
-            double c2N = 0;
+            double zxP = 0;
+            double zxN = 0;
+            double sxP = 0;
+            double sxN = 0;
+            double zcP = 0;
+            double zcN = 0;
             double scP = 0;
             double scN = 0;
             for (int p = start[o]; p < start[o + 1]; p++) {
                 double gs = d == null ? g0[p] : g0[p] * d[p];
                 int k = col[p];
-                boolean neg = gs < 0;
+                int neg = signBit(gs);
+                int idx = 2 * k + neg;
                 double g = Math.abs(gs);
-                int idx = 2 * k + (neg ? 1 : 0);
-                run0[idx] += g;
-                run1[idx] += g * pos;
-                double a = run1[idx] + pos * (tot[idx] - run0[idx]);
-                double sign = neg ? -1.0 : 1.0;
-                double gx = g * vx[k];
-                double gc = g * vc[k];
-                rowX += sign * gx * a;
-                rowC += sign * gc * a;
+                double r0 = run0[idx] + g;
+                double r1 = run1[idx] + g * pos;
+                run0[idx] = r0;
+                run1[idx] = r1;
+                double a = r1 + pos * (tot[idx] - r0);
+                double xk = vx[k];
+                double ck = vc[k];
+                double ga = gs * a;
+                rowX += ga * xk;
+                rowC += ga * ck;
+                double gn = g * neg;
+                double gp = g - gn;
                 double toGround = lines - k;
-                if (neg) {
-                    prefN += g;
-                    prefRN += g * toGround;
-                    x1N += gx * toGround * prefN;
-                    x2N += gx * prefRN;
-                    svN += gx;
-                    c1N += gc * toGround * prefN;
-                    c2N += gc * prefRN;
-                    scN += gc;
-                } else {
-                    prefP += g;
-                    prefRP += g * toGround;
-                    x1P += gx * toGround * prefP;
-                    x2P += gx * prefRP;
-                    svP += gx;
-                    c1P += gc * toGround * prefP;
-                    c2P += gc * prefRP;
-                    scP += gc;
-                }
+                prefP += gp;
+                prefN += gn;
+                prefRP += gp * toGround;
+                prefRN += gn * toGround;
+                double hp = toGround * prefP - prefRP;
+                double hn = toGround * prefN - prefRN;
+                double gpx = gp * xk;
+                double gnx = gn * xk;
+                double gpc = gp * ck;
+                double gnc = gn * ck;
+                zxP += gpx * hp;
+                zxN += gnx * hn;
+                sxP += gpx;
+                sxN += gnx;
+                zcP += gpc * hp;
+                zcN += gnc * hn;
+                scP += gpc;
+                scN += gnc;
             }
-            double colX = (x1P - x2P + prefRP * svP) - (x1N - x2N + prefRN * svN);
-            double colC = (c1P - c2P + prefRP * scP) - (c1N - c2N + prefRN * scN);
+            double colX = (zxP + prefRP * sxP) - (zxN + prefRN * sxN);
+            double colC = (zcP + prefRP * scP) - (zcN + prefRN * scN);
             dropX[o] = -rho * (rowX + colX);
             dropC[o] = -rho * (rowC + colC);
         }
+    }
+
+    /** 1 for a negative conductance (a G− device), 0 otherwise, without a branch. */
+    private static int signBit(double g) {
+        return (int) (Double.doubleToRawLongBits(g) >>> 63);
     }
 
     /**
