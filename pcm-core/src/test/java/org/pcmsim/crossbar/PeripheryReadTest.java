@@ -299,4 +299,25 @@ class PeripheryReadTest {
         assertEquals(c1.mismatch(0).gain(1, 77), c2.mismatch(0).gain(1, 77), 0.0);
         assertEquals(c1.mismatch(0).offset(0, 3), c2.mismatch(0).offset(0, 3), 0.0);
     }
+
+    @Test
+    void dacInlIsDeterministicAndDacNoiseIsFreshPerConversion() {
+        ProgrammedCrossbar pc = chip(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 1, 1), 128, 61);
+        int[] x = levels(128, PAPER.inputScale(), 62);
+        double[][] ideal = readSlice(PAPER, pc, x, 20, null, 63, 0);
+        // INL alone: no random number is drawn, so any chip stream gives the same outputs, and a 4 LSB
+        // bow on inputs of ±255 moves some outputs by a level.
+        Periphery inl = Periphery.IDEAL.withDac(0, 4);
+        double[][] a = readSlice(PAPER, pc, x, 20, inl, 63, 64);
+        double[][] b = readSlice(PAPER, pc, x, 20, inl, 63, 65);
+        assertArrayEquals(a[0], b[0], 0.0);
+        assertNotEquals(java.util.Arrays.toString(ideal[0]), java.util.Arrays.toString(a[0]));
+        // Noise: a different conversion stream gives different outputs, the same one the same outputs.
+        Periphery noisy = Periphery.IDEAL.withDac(2, 0);
+        double[][] c = readSlice(PAPER, pc, x, 20, noisy, 63, 66);
+        double[][] d = readSlice(PAPER, pc, x, 20, noisy, 63, 66);
+        double[][] e = readSlice(PAPER, pc, x, 20, noisy, 63, 67);
+        assertArrayEquals(c[0], d[0], 0.0);
+        assertNotEquals(java.util.Arrays.toString(c[0]), java.util.Arrays.toString(e[0]));
+    }
 }

@@ -13,10 +13,10 @@ import org.pcmsim.montecarlo.ProgressListener;
 public final class PeripheryFigureProducer implements FigureProducer {
     /*
      * Core-seconds per trial of the whole study (4 conditions x 10 configurations, 2 reads each, the
-     * first-order IR drop on half of them), measured on the committed run on 2 shared cores. Only for
-     * the rough estimate of `pcm list`.
+     * first-order IR drop on half of them): the committed run took 19 s of CPU for 100 trials on 2 cores
+     * shared with other jobs. Only for the rough estimate of `pcm list`.
      */
-    private static final double SECONDS_PER_TRIAL = 0.6;
+    private static final double SECONDS_PER_TRIAL = 0.2;
 
     @Override
     public String name() {
