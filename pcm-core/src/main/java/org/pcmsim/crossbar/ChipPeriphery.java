@@ -89,7 +89,8 @@ public final class ChipPeriphery {
      */
     public void convertInputs(int[] x, int calibrationInput, int fullScale, int times) {
         int n = x.length;
-        if (dacX.length < times || lines != n) {
+        if (dacX.length < times || (times > 0 && dacX[0].length < n)) {
+            // Kept at the widest tile seen, so the tiles of a matrix reuse one buffer.
             dacX = new double[times][n];
             dacCal = new double[times][n];
         }
@@ -106,7 +107,7 @@ public final class ChipPeriphery {
         }
     }
 
-    /** @return the DAC outputs of the inputs at read time index t, from {@link #convertInputs} */
+    /** @return the DAC outputs of the inputs at read time index t, from {@link #convertInputs} ({@link #lines} used) */
     double[] inputs(int t) {
         return dacX[t];
     }
