@@ -53,6 +53,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    PeripheryOptions periphery;
+
     private List<String> figures = new ArrayList<>();
     private int repeats = 3;
     private Integer trials;
@@ -279,8 +282,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private RunSettings settings(MvmFigureProducer p) {
-        return model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
-                .withSeed(RunSettings.DEFAULT_SEED).withThreads(threads));
+        return periphery.apply(model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
+                .withSeed(RunSettings.DEFAULT_SEED).withThreads(threads)));
     }
 
     /**

@@ -95,6 +95,13 @@ abstract class EnumIds<E extends Enum<E>> implements ITypeConverter<E>, Iterable
         }
     }
 
+    /** {@code --ir-drop-model}. */
+    static final class IrDropModelIds extends EnumIds<org.pcmsim.periphery.IrDropModel> {
+        IrDropModelIds() {
+            super(org.pcmsim.periphery.IrDropModel.class);
+        }
+    }
+
     /** {@code --scale}. */
     static final class ScaleIds extends EnumIds<DnnRequest.Scale> {
         ScaleIds() {

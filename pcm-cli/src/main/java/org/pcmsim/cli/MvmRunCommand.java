@@ -34,6 +34,9 @@ final class MvmRunCommand extends FigureRun {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    PeripheryOptions periphery;
+
     private Integer trials;
     private Integer slices;
 
@@ -120,13 +123,13 @@ final class MvmRunCommand extends FigureRun {
     }
 
     private RunSettings settings(FigureProducer p) {
-        return model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials).withSeed(options.seed)
-                .withThreads(options.threads));
+        return periphery.apply(model.apply(RunSettings.paper(trials == null ? p.defaultTrials() : trials)
+                .withSeed(options.seed).withThreads(options.threads)));
     }
 
     /**
      * The file name stem: the figure name, marked when the weights are not Gaussian and when the
-     * conventions are not the physical default.
+     * conventions are not the physical default, and when the periphery is not ideal.
      */
     private String stem(FigureProducer p) {
         String name = p.name();
@@ -135,6 +138,6 @@ final class MvmRunCommand extends FigureRun {
         if (!source.equals("gaussian") && !(p instanceof WeightsFigureProducer)) {
             name += "-" + source.replaceAll("\\.npy$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
         }
-        return name + model.fileSuffix();
+        return name + model.fileSuffix() + periphery.fileSuffix();
     }
 }

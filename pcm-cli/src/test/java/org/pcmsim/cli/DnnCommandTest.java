@@ -122,7 +122,7 @@ class DnnCommandTest {
         assertTrue(r.err.contains("figure-5a training") && r.err.contains("figure-5a chips"), r.err);
 
         assertEquals("figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std,weight_source,array,"
-                + "weight_clip", Files.readAllLines(out.resolve("figure-5a-synthetic.csv")).get(0));
+                + "weight_clip,periphery", Files.readAllLines(out.resolve("figure-5a-synthetic.csv")).get(0));
         List<CSVRecord> records = org.pcmsim.cli.output.CsvContract.read(out.resolve("figure-5a-synthetic.csv"));
         List<CSVRecord> digital = records.stream().filter(x -> x.get("algorithm").equals("digital")).toList();
         assertEquals(1, digital.size());

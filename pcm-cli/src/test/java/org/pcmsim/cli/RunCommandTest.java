@@ -55,12 +55,13 @@ class RunCommandTest {
         assertEquals(List.of(String.join(",", ResultRow.COLUMNS)), header, "the first line is the header");
         header = List.of(header.get(0).split(","));
         assertEquals(List.of("figure", "series", "weights", "algorithm", "base", "n_w", "time_s", "trials", "metric",
-                "mean", "std", "weight_source", "array", "weight_clip"), header);
+                "mean", "std", "weight_source", "array", "weight_clip", "periphery"), header);
         assertArrayEquals(ResultRow.COLUMNS, header.toArray(String[]::new));
         // 7 series x 4 slice counts x 2 times, plus the two theory curves (4 x 2 each).
         assertEquals(7 * 4 * 2 + 2 * 4 * 2, records.size());
         for (CSVRecord r : records) {
-            assertEquals(14, r.size());
+            assertEquals(15, r.size());
+            assertEquals("ideal", r.get("periphery"));
             assertEquals("4a", r.get("figure"));
             assertEquals("gaussian", r.get("weight_source"));
             assertEquals("128x128", r.get("array"));

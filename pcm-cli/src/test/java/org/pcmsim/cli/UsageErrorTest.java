@@ -43,6 +43,17 @@ class UsageErrorTest {
                 Arguments.of(new String[] {"run", "figure-4a", "--drift", "101"}, "--drift", "101"),
                 Arguments.of(new String[] {"run", "figure-4a", "--drift", "NaN"}, "--drift", "NaN"),
                 Arguments.of(new String[] {"run", "figure-4a", "--slices", "3"}, "--slices", "3"),
+                Arguments.of(new String[] {"run", "figure-4a", "--adc-noise", "-1"}, "--adc-noise", "-1"),
+                Arguments.of(new String[] {"run", "figure-4a", "--dac-inl", "NaN"}, "--dac-inl", "NaN"),
+                Arguments.of(new String[] {"run", "figure-4a", "--adc-gain-mismatch", "0.7"}, "--adc-gain-mismatch",
+                        "0.7"),
+                Arguments.of(new String[] {"run", "figure-4a", "--wire-resistance", "-0.1"}, "--wire-resistance", "-0.1"),
+                Arguments.of(new String[] {"run", "figure-4a", "--ir-drop-model", "exactly"}, "--ir-drop-model",
+                        "'exactly', expected none, first-order or exact"),
+                Arguments.of(new String[] {"run", "figure-4a", "--ir-drop-model", "none", "--wire-resistance", "1"},
+                        "--ir-drop-model", "none"),
+                Arguments.of(new String[] {"run", "figure-5a", "--dataset", "synthetic", "--adc-noise", "1"},
+                        "--adc-noise", "figure-5a"),
                 Arguments.of(new String[] {"run", "figure-4a", "--bogus"}, "--bogus", "--bogus"));
     }
 

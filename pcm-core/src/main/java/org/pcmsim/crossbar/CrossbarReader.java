@@ -30,6 +30,8 @@ public final class CrossbarReader {
     private double[] drift = new double[0];
     private double[] step = new double[0];
     private double[] xd = new double[0];
+    /** The read through a non-ideal periphery, made on first use. */
+    private NonIdealRead nonIdealRead;
 
     /**
      * @param config the crossbar periphery
@@ -128,6 +130,33 @@ public final class CrossbarReader {
      */
     public void readSlice(ProgrammedCrossbar pc, int slice, double[] times, int[] x, NormalizedGaussianSampler normal,
                           double[][] y, double[][] cal) {
+        readSlice(pc, slice, times, x, normal, null, 0, y, cal);
+    }
+
+    /**
+     * As {@link #readSlice(ProgrammedCrossbar, int, double[], int[], NormalizedGaussianSampler, double[][],
+     * double[][])}, through the chip's non-ideal periphery (docs/model.md §9, "Wiring"): the DAC's analog
+     * inputs, IR drop on the slice's G+ and G− arrays, the tile's ADCs with their mismatch and noise.
+     * With {@code chip} null or ideal this is the ideal read to the bit (the choice is made once per
+     * read, outside the loops over devices).
+     *
+     * @param pc the programmed crossbar
+     * @param slice j
+     * @param times read times, s
+     * @param x integer inputs, length cols
+     * @param normal the read-noise generator
+     * @param chip the chip's periphery with this tile's inputs converted ({@link ChipPeriphery#convertInputs}),
+     *             or null for the ideal periphery
+     * @param tile which of the chip's tiles this is (its ADCs)
+     * @param y per time, receives a_j
+     * @param cal per time, receives the calibration outputs
+     */
+    public void readSlice(ProgrammedCrossbar pc, int slice, double[] times, int[] x, NormalizedGaussianSampler normal,
+                          ChipPeriphery chip, int tile, double[][] y, double[][] cal) {
+        ChipPeriphery nonIdeal = chip == null || chip.periphery().isIdeal() ? null : chip;
+        if (nonIdeal != null && nonIdealRead == null) {
+            nonIdealRead = new NonIdealRead(config, sampling);
+        }
         int cols = pc.cols();
         if (cols > config.size()) {
             // The ADC gain assumes at most N inputs per output line: more would saturate it silently.
@@ -188,7 +217,12 @@ public final class CrossbarReader {
                 stepValid = false;
             }
             lastLog = log;
-            accumulate(pc, slice, d, model.readNoiseTimeFactor(t), normal, y[ti], cal[ti]);
+            if (nonIdeal == null) {
+                accumulate(pc, slice, d, model.readNoiseTimeFactor(t), normal, y[ti], cal[ti]);
+            } else {
+                nonIdealRead.accumulate(pc, slice, d, model.readNoiseTimeFactor(t), normal, nonIdeal, tile, ti,
+                        y[ti], cal[ti]);
+            }
         }
     }
 

@@ -77,6 +77,25 @@ public final class TiledReader {
      * @param out receives, per time and tile, the tile's outputs and calibration sum
      */
     public void read(TiledCrossbar m, double[] times, int[] x, NormalizedGaussianSampler normal, Readout out) {
+        read(m, times, x, normal, null, out);
+    }
+
+    /**
+     * Reads every tile at every time through the chip's periphery (docs/model.md §9, "Wiring"): each
+     * tile's inputs are converted by its DACs once per read time, then its slices are read with IR drop
+     * and its own ADCs. With {@code chip} null or ideal this is {@link #read(TiledCrossbar, double[], int[],
+     * NormalizedGaussianSampler, Readout)} to the bit.
+     *
+     * @param m the tiled matrix, on arrays of this reader's shape
+     * @param times read times, s
+     * @param x integer inputs, length m.cols()
+     * @param normal the read-noise generator
+     * @param chip the chip's periphery, one ADC set per tile (or null: ideal)
+     * @param out receives, per time and tile, the tile's outputs and calibration sum
+     */
+    public void read(TiledCrossbar m, double[] times, int[] x, NormalizedGaussianSampler normal, ChipPeriphery chip,
+                     Readout out) {
+        ChipPeriphery nonIdeal = chip == null || chip.periphery().isIdeal() ? null : chip;
         if (!m.array().equals(array)) {
             throw new IllegalArgumentException("the matrix is tiled on " + m.array() + " arrays, this reader reads "
                     + array + " arrays");
@@ -105,8 +124,12 @@ public final class TiledReader {
                     java.util.Arrays.fill(out.y[ti][tile], 0.0);
                 }
                 double[][] calSum = new double[times.length][rows];
+                if (nonIdeal != null) {
+                    CrossbarConfig tc = reader.config();
+                    nonIdeal.convertInputs(xt, tc.calibrationInput(), tc.inputMax(), times.length);
+                }
                 for (int j = pc.nSlices() - 1; j >= 0; j--) {
-                    reader.readSlice(pc, j, times, xt, normal, sliceOut, sliceCal);
+                    reader.readSlice(pc, j, times, xt, normal, nonIdeal, tile, sliceOut, sliceCal);
                     double sig = pc.scheme().significance(j);
                     for (int ti = 0; ti < times.length; ti++) {
                         double[] y = out.y[ti][tile];

@@ -66,7 +66,8 @@ public final class ExperimentRunner {
                         times, settings.trials(), settings.seed(), listener)
                 : engine.runAll(new ArrayList<>(unique.keySet()), source.distribution(), times, settings.trials(),
                         settings.seed(), listener);
-        RowTags tags = new RowTags(source.id(), array.toString(), settings.crossbar().weightClipSigmas());
+        RowTags tags = new RowTags(source.id(), array.toString(), settings.crossbar().weightClipSigmas(),
+                settings.periphery().describe());
 
         List<ResultRow> rows = new ArrayList<>();
         Map<String, String> panels = new LinkedHashMap<>();
@@ -82,7 +83,8 @@ public final class ExperimentRunner {
                 for (int t = 0; t < times.length; t++) {
                     rows.add(new ResultRow(spec.figure(), s.label(), s.weights().id(), scheme.algorithm().id(),
                             scheme.base(), scheme.nSlices(), times[t], settings.trials(), reference.metric(),
-                            pts.get(p).mean(t), pts.get(p).std(t), tags.source, tags.array, tags.clip));
+                            pts.get(p).mean(t), pts.get(p).std(t), tags.source, tags.array, tags.clip,
+                            tags.periphery));
                 }
             }
             if (s.theory()) {
@@ -159,7 +161,8 @@ public final class ExperimentRunner {
             List<MvmTrialConfig> configs = new ArrayList<>();
             for (SlicingScheme scheme : s.schemes()) {
                 MvmTrialConfig c = new MvmTrialConfig(settings.crossbar(), settings.device(),
-                        simulated(scheme, magnitudeBits), s.weights(), settings.sampling(), reference);
+                        simulated(scheme, magnitudeBits), s.weights(), settings.sampling(), reference,
+                        settings.periphery());
                 unique.putIfAbsent(c, unique.size());
                 configs.add(c);
             }
@@ -181,7 +184,7 @@ public final class ExperimentRunner {
     }
 
     /** The columns every row of one run shares: weight source, array and weight clip. */
-    private record RowTags(String source, String array, double clip) {
+    private record RowTags(String source, String array, double clip, String periphery) {
     }
 
     private static List<ResultRow> theoryRows(ExperimentSpec spec, SeriesSpec s, List<MonteCarloResult> pts,
@@ -201,7 +204,7 @@ public final class ExperimentRunner {
                 double eta = EqualFillTheory.eta(pts.get(single).mean(t), scheme.nSlices(), scheme.base());
                 rows.add(new ResultRow(spec.figure(), "Theory b_W=" + scheme.base(), s.weights().id(),
                         scheme.algorithm().id(), scheme.base(), scheme.nSlices(), times[t], trials, "eta_theory",
-                        eta, Double.NaN, tags.source, tags.array, tags.clip));
+                        eta, Double.NaN, tags.source, tags.array, tags.clip, tags.periphery));
             }
         }
         return rows;
@@ -209,7 +212,8 @@ public final class ExperimentRunner {
 
     /**
      * What every Monte Carlo figure records about its run: project, version, experiment, seed,
-     * trials, threads, sampler, crossbar, device and its conventions.
+     * trials, threads, sampler, crossbar, device and its conventions, and the periphery (its short
+     * description and its parameters).
      *
      * @param experiment the experiment's name
      * @param settings the run's settings
@@ -227,6 +231,8 @@ public final class ExperimentRunner {
         provenance.put("crossbar", settings.crossbar());
         provenance.put("device", settings.device());
         provenance.put("conventions", settings.device().conventions());
+        provenance.put("periphery", settings.periphery().describe());
+        provenance.put("peripheryParameters", settings.periphery());
         return provenance;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.ReadNoiseSampling;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.periphery.Periphery;
 
 /**
  * How to run an experiment: trials, seed, threads and the model.
@@ -15,9 +16,10 @@ import org.pcmsim.device.PcmDeviceModel;
  * @param device PCM device model
  * @param sampling read-noise sampler
  * @param weights where the weights come from (the paper's fresh Gaussian weights by default)
+ * @param periphery converters and wires beyond the paper's ideal ones (docs/model.md §9; ideal by default)
  */
 public record RunSettings(int trials, long seed, int threads, CrossbarConfig crossbar, PcmDeviceModel device,
-                          ReadNoiseSampling sampling, WeightSource weights) {
+                          ReadNoiseSampling sampling, WeightSource weights, Periphery periphery) {
 
     /** The documented default root seed of every published figure. */
     public static final long DEFAULT_SEED = 20220401L;
@@ -34,6 +36,23 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(sampling, "sampling");
         Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(periphery, "periphery");
+    }
+
+    /**
+     * Settings with the ideal periphery.
+     *
+     * @param trials Monte Carlo trials per point, ≥ 1
+     * @param seed root seed
+     * @param threads worker threads, ≥ 1
+     * @param crossbar crossbar periphery
+     * @param device PCM device model
+     * @param sampling read-noise sampler
+     * @param weights where the weights come from
+     */
+    public RunSettings(int trials, long seed, int threads, CrossbarConfig crossbar, PcmDeviceModel device,
+                       ReadNoiseSampling sampling, WeightSource weights) {
+        this(trials, seed, threads, crossbar, device, sampling, weights, Periphery.IDEAL);
     }
 
     /**
@@ -67,7 +86,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another trial count
      */
     public RunSettings withTrials(int t) {
-        return new RunSettings(t, seed, threads, crossbar, device, sampling, weights);
+        return new RunSettings(t, seed, threads, crossbar, device, sampling, weights, periphery);
     }
 
     /**
@@ -75,7 +94,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another seed
      */
     public RunSettings withSeed(long s) {
-        return new RunSettings(trials, s, threads, crossbar, device, sampling, weights);
+        return new RunSettings(trials, s, threads, crossbar, device, sampling, weights, periphery);
     }
 
     /**
@@ -83,7 +102,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another thread count
      */
     public RunSettings withThreads(int t) {
-        return new RunSettings(trials, seed, t, crossbar, device, sampling, weights);
+        return new RunSettings(trials, seed, t, crossbar, device, sampling, weights, periphery);
     }
 
     /**
@@ -91,7 +110,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another device model
      */
     public RunSettings withDevice(PcmDeviceModel d) {
-        return new RunSettings(trials, seed, threads, crossbar, d, sampling, weights);
+        return new RunSettings(trials, seed, threads, crossbar, d, sampling, weights, periphery);
     }
 
     /**
@@ -99,7 +118,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another crossbar
      */
     public RunSettings withCrossbar(CrossbarConfig c) {
-        return new RunSettings(trials, seed, threads, c, device, sampling, weights);
+        return new RunSettings(trials, seed, threads, c, device, sampling, weights, periphery);
     }
 
     /**
@@ -107,7 +126,7 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with another sampler
      */
     public RunSettings withSampling(ReadNoiseSampling s) {
-        return new RunSettings(trials, seed, threads, crossbar, device, s, weights);
+        return new RunSettings(trials, seed, threads, crossbar, device, s, weights, periphery);
     }
 
     /**
@@ -115,6 +134,14 @@ public record RunSettings(int trials, long seed, int threads, CrossbarConfig cro
      * @return these settings with it
      */
     public RunSettings withWeights(WeightSource w) {
-        return new RunSettings(trials, seed, threads, crossbar, device, sampling, w);
+        return new RunSettings(trials, seed, threads, crossbar, device, sampling, w, periphery);
+    }
+
+    /**
+     * @param p the periphery
+     * @return these settings with it
+     */
+    public RunSettings withPeriphery(Periphery p) {
+        return new RunSettings(trials, seed, threads, crossbar, device, sampling, weights, p);
     }
 }

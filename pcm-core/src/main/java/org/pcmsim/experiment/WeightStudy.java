@@ -128,7 +128,7 @@ public final class WeightStudy {
             for (ResultRow row : f.rows()) {
                 rows.add(new ResultRow(figure, row.series(), row.weights(), row.algorithm(), row.base(), row.nW(),
                         row.timeS(), row.trials(), row.metric(), row.mean(), row.std(), row.weightSource(), row.array(),
-                        row.weightClip()));
+                        row.weightClip(), row.periphery()));
             }
             panels.putAll(f.panels());
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.pcmsim.crossbar.ChipPeriphery;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.TiledCrossbar;
@@ -125,7 +127,13 @@ final class FixedMatrixTrial {
         }
         NormalizedGaussianSampler read =
                 ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.READ));
-        reader.read(crossbar, times, x, read, readout);
+        ChipPeriphery chip = null;
+        if (!config.periphery().isIdeal()) {
+            UniformRandomProvider[] streams = TrialStreams.peripheryStreams(seed, trial);
+            chip = ChipPeriphery.draw(config.periphery(), crossbar.tileCount(), config.slicing().nSlices(),
+                    crossbar.array().rows(), streams[0], streams[1]);
+        }
+        reader.read(crossbar, times, x, read, chip, readout);
         double[] reference = readout.calibration(0);
         double toReal = reader.outputScale(crossbar) / (cb.inputScale() * cb.weightScale());
         for (int t = 0; t < times.length; t++) {

@@ -2,6 +2,8 @@ package org.pcmsim.montecarlo;
 
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.pcmsim.crossbar.ChipPeriphery;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.CrossbarReader;
@@ -61,7 +63,8 @@ final class MvmTrial {
      */
     boolean readsLike(MvmTrial other) {
         return config.crossbar().equals(other.config.crossbar()) && config.weights() == other.config.weights()
-                && config.sampling() == other.config.sampling() && programmer.programsSameChipAs(other.programmer);
+                && config.sampling() == other.config.sampling() && config.periphery().equals(other.config.periphery())
+                && programmer.programsSameChipAs(other.programmer);
     }
 
     /**
@@ -97,9 +100,16 @@ final class MvmTrial {
             ProgrammedCrossbar crossbar = programmer.allocateIn(data.storage(slices));
             NormalizedGaussianSampler read =
                     ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.READ));
+            ChipPeriphery chip = null;
+            if (!config.periphery().isIdeal()) {
+                UniformRandomProvider[] streams = TrialStreams.peripheryStreams(seed, trial);
+                chip = ChipPeriphery.draw(config.periphery(), 1, slices, n, streams[0], streams[1]);
+                chip.convertInputs(data.x, cb.calibrationInput(), cb.inputMax(), times.length);
+            }
+            ChipPeriphery periphery = chip;
             // Each slice is read at every time as soon as it is programmed, while its devices are in cache.
             programmer.programInto(crossbar, q.w, data::programmingNormals,
-                    j -> reader.readSlice(crossbar, j, times, data.x, read, sliceOut[j], sliceCal[j]));
+                    j -> reader.readSlice(crossbar, j, times, data.x, read, periphery, 0, sliceOut[j], sliceCal[j]));
             out = sliceOut;
             outCal = sliceCal;
             programmedDevices = 0;

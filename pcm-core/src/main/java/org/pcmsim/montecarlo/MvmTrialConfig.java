@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.ReadNoiseSampling;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.periphery.Periphery;
 import org.pcmsim.slicing.SlicingScheme;
 import org.pcmsim.slicing.WeightQuantization;
 
@@ -17,12 +18,16 @@ import org.pcmsim.slicing.WeightQuantization;
  * @param weights how the Gaussian weights are quantised (9-bit integers or ternary)
  * @param sampling how read noise is drawn
  * @param reference what η compares the output with (the paper's: the quantised product)
+ * @param periphery the converters and wires beyond the paper's ideal ones (docs/model.md §9;
+ *     {@link Periphery#IDEAL} by default)
  */
 public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, SlicingScheme slicing,
-                             WeightQuantization weights, ReadNoiseSampling sampling, ErrorReference reference) {
+                             WeightQuantization weights, ReadNoiseSampling sampling, ErrorReference reference,
+                             Periphery periphery) {
 
     /** Rejects nulls and a slicing scheme whose magnitude bits differ from the crossbar's weights. */
     public MvmTrialConfig {
+        Objects.requireNonNull(periphery, "periphery");
         Objects.requireNonNull(crossbar, "crossbar");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(slicing, "slicing");
@@ -33,6 +38,21 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
             throw new IllegalArgumentException("slicing is for |W| <= " + slicing.maxMagnitude()
                     + " but the crossbar's weights reach " + crossbar.weightMax());
         }
+    }
+
+    /**
+     * A configuration with the ideal periphery.
+     *
+     * @param crossbar the crossbar periphery
+     * @param device the PCM device model
+     * @param slicing the weight-slicing scheme
+     * @param weights how the weights are quantised
+     * @param sampling how read noise is drawn
+     * @param reference what η compares the output with
+     */
+    public MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, SlicingScheme slicing,
+                          WeightQuantization weights, ReadNoiseSampling sampling, ErrorReference reference) {
+        this(crossbar, device, slicing, weights, sampling, reference, Periphery.IDEAL);
     }
 
     /**
@@ -54,7 +74,7 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
      * @return this configuration with it
      */
     public MvmTrialConfig withReference(ErrorReference r) {
-        return new MvmTrialConfig(crossbar, device, slicing, weights, sampling, r);
+        return new MvmTrialConfig(crossbar, device, slicing, weights, sampling, r, periphery);
     }
 
     /**
@@ -73,7 +93,7 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
      * @return this configuration with it
      */
     public MvmTrialConfig withSlicing(SlicingScheme s) {
-        return new MvmTrialConfig(crossbar, device, s, weights, sampling, reference);
+        return new MvmTrialConfig(crossbar, device, s, weights, sampling, reference, periphery);
     }
 
     /**
@@ -81,7 +101,7 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
      * @return this configuration with it
      */
     public MvmTrialConfig withWeights(WeightQuantization w) {
-        return new MvmTrialConfig(crossbar, device, slicing, w, sampling, reference);
+        return new MvmTrialConfig(crossbar, device, slicing, w, sampling, reference, periphery);
     }
 
     /**
@@ -89,7 +109,7 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
      * @return this configuration with it
      */
     public MvmTrialConfig withSampling(ReadNoiseSampling s) {
-        return new MvmTrialConfig(crossbar, device, slicing, weights, s, reference);
+        return new MvmTrialConfig(crossbar, device, slicing, weights, s, reference, periphery);
     }
 
     /**
@@ -97,6 +117,14 @@ public record MvmTrialConfig(CrossbarConfig crossbar, PcmDeviceModel device, Sli
      * @return this configuration with it
      */
     public MvmTrialConfig withDevice(PcmDeviceModel d) {
-        return new MvmTrialConfig(crossbar, d, slicing, weights, sampling, reference);
+        return new MvmTrialConfig(crossbar, d, slicing, weights, sampling, reference, periphery);
+    }
+
+    /**
+     * @param p another periphery
+     * @return this configuration with it
+     */
+    public MvmTrialConfig withPeriphery(Periphery p) {
+        return new MvmTrialConfig(crossbar, device, slicing, weights, sampling, reference, p);
     }
 }

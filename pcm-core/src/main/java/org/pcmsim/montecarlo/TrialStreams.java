@@ -20,6 +20,11 @@ public final class TrialStreams {
     public static final int PROGRAMMING = 1;
     /** Read stream: 1/f read noise of every read. */
     public static final int READ = 2;
+    /**
+     * Periphery stream: the chip's ADC mismatch and the converters' per-conversion noise
+     * ({@link #peripheryStreams}); unused, and so never created, with the ideal periphery.
+     */
+    public static final int PERIPHERY = 3;
 
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
@@ -29,7 +34,7 @@ public final class TrialStreams {
     /**
      * @param seed the root seed
      * @param trial the trial index, ≥ 0
-     * @param stream {@link #DATA}, {@link #PROGRAMMING} or {@link #READ} (0 … 3)
+     * @param stream {@link #DATA}, {@link #PROGRAMMING}, {@link #READ} or {@link #PERIPHERY} (0 … 3)
      * @return a fresh generator for that stream
      */
     public static UniformRandomProvider stream(long seed, long trial, int stream) {
@@ -46,6 +51,21 @@ public final class TrialStreams {
             s1 = GOLDEN_GAMMA;
         }
         return new XoRoShiRo128PlusPlus(s0, s1);
+    }
+
+    /**
+     * The two generators of a trial's periphery, from its {@link #PERIPHERY} stream: the chip's static
+     * errors (the stream itself) and the per-conversion noise (the stream jumped ahead by 2^64 outputs),
+     * so the mismatch of a chip does not depend on how many conversions follow.
+     *
+     * @param seed the root seed
+     * @param trial the trial index, ≥ 0
+     * @return {chip, conversions}
+     */
+    public static UniformRandomProvider[] peripheryStreams(long seed, long trial) {
+        XoRoShiRo128PlusPlus conversions = (XoRoShiRo128PlusPlus) stream(seed, trial, PERIPHERY);
+        UniformRandomProvider chip = conversions.jump();
+        return new UniformRandomProvider[] {chip, conversions};
     }
 
     /** The SplitMix64 output function (Steele, Lea and Flood 2014). */

@@ -183,7 +183,8 @@ public record Periphery(double adcNoiseLsb, double adcGainMismatch, double adcOf
 
     /**
      * @return a short description for tables and provenance: {@code ideal}, or the effects that are
-     *     on, e.g. {@code adc-noise=0.5lsb ir-drop=1ohm/first-order}
+     *     on, separated by semicolons (no comma, so it is one plain CSV field), e.g.
+     *     {@code adc-noise=0.5lsb;ir-drop=1ohm/first-order}
      */
     public String describe() {
         if (isIdeal()) {
@@ -211,7 +212,7 @@ public record Periphery(double adcNoiseLsb, double adcGainMismatch, double adcOf
                     + (deviceConductanceMicroSiemens == G_MAX_MICRO_SIEMENS ? ""
                             : "@" + num(deviceConductanceMicroSiemens) + "uS"));
         }
-        return String.join(" ", parts);
+        return String.join(";", parts);
     }
 
     private static String num(double v) {

@@ -3,8 +3,9 @@
  * noise and per-chip gain/offset mismatch, DAC input noise and integral nonlinearity, and IR drop on
  * the row and column wires, first-order or from an exact nodal solve.
  *
- * <p>These are stand-alone physics: the crossbar MVM, the figures and the DNN layers do not use them
- * yet. Sources the parameters and models were learnt from (our own implementation throughout):
+ * <p>The crossbar read uses them through {@link org.pcmsim.crossbar.ChipPeriphery} (one chip's ADC
+ * mismatch and converter noise) and {@code MvmTrialConfig.periphery}; the DNN layers do not yet.
+ * Sources the parameters and models were learnt from (our own implementation throughout):
  * <ul>
  *   <li>IBM aihwkit, {@code IOParameters} ({@code out_noise}, {@code inp_noise}, {@code inp_res},
  *       {@code out_res}, {@code out_bound}, {@code ir_drop}, {@code ir_drop_g_ratio}) and its C++ forward

@@ -33,8 +33,8 @@ class PeripheryTest {
         assertFalse(Periphery.IR_DROP_AIHWKIT.isIdeal());
         Periphery all = Periphery.IDEAL.withAdcNoise(1).withAdcMismatch(0.01, 0.5).withDac(0.2, 0.5)
                 .withIrDrop(2, IrDropModel.EXACT).withDeviceConductance(10);
-        assertEquals("adc-noise=1lsb adc-gain-mismatch=0.01 adc-offset-mismatch=0.5lsb dac-noise=0.2lsb"
-                + " dac-inl=0.5lsb ir-drop=2ohm/exact@10uS", all.describe());
+        assertEquals("adc-noise=1lsb;adc-gain-mismatch=0.01;adc-offset-mismatch=0.5lsb;dac-noise=0.2lsb"
+                + ";dac-inl=0.5lsb;ir-drop=2ohm/exact@10uS", all.describe());
     }
 
     @Test

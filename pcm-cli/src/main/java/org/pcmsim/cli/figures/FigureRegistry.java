@@ -52,6 +52,7 @@ public final class FigureRegistry {
         r.register(WeightsFigureProducer.overTime());
         r.register(WeightsFigureProducer.overClip());
         r.group(WeightsFigureProducer.GROUP, List.of("weights-time", "weights-clip"));
+        r.register(new PeripheryFigureProducer());
         r.register(DnnFigureProducer.figure5a());
         r.register(DnnFigureProducer.figure5c());
         return r;

@@ -12,8 +12,9 @@ import org.pcmsim.experiment.ResultRow;
 
 /**
  * Writes a figure's points in the project's one long CSV schema,
- * {@code figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std,weight_source,array,weight_clip}
- * ({@link ResultRow#COLUMNS}; the last three are empty for the DNN figures).
+ * {@code figure,series,weights,algorithm,base,n_w,time_s,trials,metric,mean,std,weight_source,array,weight_clip,periphery}
+ * ({@link ResultRow#COLUMNS}; weight_source, array and weight_clip are empty for the DNN figures; periphery is
+ * {@code ideal} or the short description of the converters and wires, docs/model.md §9).
  *
  * <p>Plain CSV (RFC 4180 quoting, UTF-8, {@code \n} line ends): the header row, then one row per
  * point, nothing else, so that any CSV reader (pandas {@code read_csv}, Python's {@code csv}, R,
@@ -40,7 +41,7 @@ public final class CsvResultWriter {
         for (ResultRow row : r.rows()) {
             printer.printRecord(row.figure(), row.series(), row.weights(), row.algorithm(), row.base(), row.nW(),
                     number(row.timeS()), row.trials(), row.metric(), number(row.mean()), number(row.std()),
-                    row.weightSource(), row.array(), number(row.weightClip()));
+                    row.weightSource(), row.array(), number(row.weightClip()), row.periphery());
         }
         printer.flush();
     }

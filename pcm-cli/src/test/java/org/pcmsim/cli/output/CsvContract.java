@@ -24,7 +24,7 @@ import org.pcmsim.experiment.ResultRow;
 public final class CsvContract {
     /** The documented columns, in order. */
     public static final List<String> COLUMNS = List.of("figure", "series", "weights", "algorithm", "base", "n_w",
-            "time_s", "trials", "metric", "mean", "std", "weight_source", "array", "weight_clip");
+            "time_s", "trials", "metric", "mean", "std", "weight_source", "array", "weight_clip", "periphery");
 
     private static final CSVFormat STRICT = CSVFormat.RFC4180.builder()
             .setHeader()
@@ -62,6 +62,7 @@ public final class CsvContract {
                 Integer.parseInt(r.get(numeric));
             }
             Double.parseDouble(r.get("time_s"));
+            assertFalse(r.get("periphery").isEmpty(), csv + ": periphery is 'ideal' or a description in " + r);
             double mean = Double.parseDouble(r.get("mean"));
             assertTrue(Double.isFinite(mean), csv + ": finite mean in " + r);
             if (!r.get("std").isEmpty()) {

@@ -1,0 +1,336 @@
+package org.pcmsim.crossbar;
+
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.pcmsim.periphery.Converters;
+import org.pcmsim.periphery.ExactIrDropSolver;
+import org.pcmsim.periphery.IrDrop;
+import org.pcmsim.periphery.IrDropModel;
+import org.pcmsim.periphery.Periphery;
+
+/**
+ * One slice's read at one time through a non-ideal periphery (docs/model.md §9, "Wiring"): the
+ * currents of {@link CrossbarReader} with the DAC's analog inputs instead of the integer levels, plus
+ * the IR-drop correction of the slice's G+ and G− arrays, then the chip's ADCs (mismatch and
+ * per-conversion noise). The ideal read never comes here.
+ *
+ * <p>Layout: each weight slice of a tile is a differential pair of physical arrays, G+ (the devices of
+ * positive weights) and G− (negative ones), each with its own row and column wires, of the array's full
+ * size (input lines × output columns; the used block sits at input 0, output 0, unused cells hold no
+ * device). Inputs are signed voltages on the rows; the column currents of the pair are subtracted
+ * before the slice's ADC. In {@link org.pcmsim.periphery.IrDrop}'s terms the physical rows are the
+ * crossbar's input lines (its columns k) and the physical columns its output lines (rows o).
+ *
+ * <p>IR drop is computed on the drifted conductances without read noise and added to the noisy
+ * ideal current: the cross term (read noise × drop) is a few per cent of a few per cent and is left
+ * out, which lets the aggregated read-noise sampler stay exact in distribution.
+ */
+final class NonIdealRead {
+    private final CrossbarConfig config;
+    private final boolean aggregated;
+    private ExactIrDropSolver solver;
+    private double[] id = new double[0];
+    private double[] ic = new double[0];
+    private double[] dropX = new double[0];
+    private double[] dropC = new double[0];
+    /** Per input line k and sign s (index 2k + s): total, running and position-weighted running |G|. */
+    private double[] tot = new double[0];
+    private double[] run0 = new double[0];
+    private double[] run1 = new double[0];
+    private double[] dense = new double[0];
+    private double[] denseV = new double[0];
+    private double[] currents = new double[0];
+    private double[] ideal = new double[0];
+
+    NonIdealRead(CrossbarConfig config, ReadNoiseSampling sampling) {
+        this.config = config;
+        this.aggregated = sampling == ReadNoiseSampling.AGGREGATED;
+    }
+
+    /**
+     * Writes ADC(slice current) of every output line into y (and cal).
+     *
+     * @param pc the crossbar
+     * @param j the slice
+     * @param d drift factors of the slice's devices (null: all 1)
+     * @param f the read-noise time factor
+     * @param normal read noise
+     * @param chip the chip's periphery, with this tile's inputs converted
+     * @param tile the tile index (for its ADCs)
+     * @param ti the read-time index (for the DAC outputs)
+     * @param y receives the slice's ADC outputs
+     * @param cal receives the calibration outputs (when GDC is on)
+     */
+    void accumulate(ProgrammedCrossbar pc, int j, double[] d, double f, NormalizedGaussianSampler normal,
+                    ChipPeriphery chip, int tile, int ti, double[] y, double[] cal) {
+        int rows = pc.rows();
+        if (chip.lines() != pc.cols()) {
+            throw new IllegalStateException("the chip's DAC converted " + chip.lines() + " inputs, the tile has "
+                    + pc.cols() + ": call convertInputs for this tile first");
+        }
+        if (id.length < rows) {
+            id = new double[rows];
+            ic = new double[rows];
+            dropX = new double[rows];
+            dropC = new double[rows];
+        }
+        double[] vx = chip.inputs(ti);
+        double[] vc = chip.calibrationInputs(ti);
+        currents(pc, j, d, f, normal, vx, vc);
+        Periphery p = chip.periphery();
+        boolean wires = drop(pc, j, d, vx, vc, p);
+        double gain = config.adcGain(pc.model().gMax(), pc.nSlices());
+        for (int i = 0; i < rows; i++) {
+            id[i] = gain * (wires ? id[i] + dropX[i] : id[i]);
+            ic[i] = gain * (wires ? ic[i] + dropC[i] : ic[i]);
+        }
+        double adcMax = config.adcMax();
+        Converters.adc(id, y, rows, adcMax, p, chip.mismatch(tile), j, chip.noise());
+        if (config.driftCompensation()) {
+            Converters.adc(ic, cal, rows, adcMax, p, chip.mismatch(tile), j, chip.noise());
+        }
+    }
+
+    /**
+     * The IR-drop correction of every output of slice j (into {@link #drop()}, {@link #calibrationDrop()}):
+     * the G+ array's minus the G− array's, first-order or exact.
+     *
+     * @return false (and nothing computed) with ideal wires
+     */
+    boolean drop(ProgrammedCrossbar pc, int j, double[] d, double[] vx, double[] vc, Periphery p) {
+        if (p.irDropModel() == IrDropModel.NONE || p.wireResistanceOhm() == 0) {
+            return false;
+        }
+        if (dropX.length < pc.rows()) {
+            dropX = new double[pc.rows()];
+            dropC = new double[pc.rows()];
+        }
+        if (p.irDropModel() == IrDropModel.FIRST_ORDER) {
+            firstOrderDrop(pc, j, d, vx, vc, p.wireResistanceOhm() * 1e-6);
+        } else {
+            exactDrop(pc, j, d, vx, vc, p.wireResistanceOhm());
+        }
+        return true;
+    }
+
+    /** @return the IR-drop correction of the last {@link #drop}, per output, µS × input LSB */
+    double[] drop() {
+        return dropX;
+    }
+
+    /** @return the IR-drop correction of the calibration input of the last {@link #drop} */
+    double[] calibrationDrop() {
+        return dropC;
+    }
+
+    /** @return the exact solver of the last exact read (null before) */
+    ExactIrDropSolver solver() {
+        return solver;
+    }
+
+    /** The noisy ideal-wire currents of the inputs (id) and of the calibration input (ic), per output. */
+    private void currents(ProgrammedCrossbar pc, int j, double[] d, double f, NormalizedGaussianSampler normal,
+                          double[] vx, double[] vc) {
+        int[] start = pc.rowStart[j];
+        int[] col = pc.column[j];
+        double[] g0 = pc.programmed[j];
+        double[] a0 = pc.amplitude[j];
+        for (int i = 0; i < pc.rows(); i++) {
+            int from = start[i];
+            int to = start[i + 1];
+            if (aggregated) {
+                // As CrossbarReader's aggregated sampler, with a calibration input that varies by line.
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                double s4 = 0;
+                double s5 = 0;
+                for (int p = from; p < to; p++) {
+                    double dp = d == null ? 1.0 : d[p];
+                    double g = g0[p] * dp;
+                    double a = a0[p] * dp;
+                    int k = col[p];
+                    double xk = vx[k];
+                    double ck = vc[k];
+                    s1 += g * xk;
+                    s2 += g * ck;
+                    double a2 = a * a;
+                    s3 += a2 * xk * xk;
+                    s4 += a2 * xk * ck;
+                    s5 += a2 * ck * ck;
+                }
+                double z1 = normal.sample();
+                double z2 = normal.sample();
+                double sd = Math.sqrt(s3);
+                double nc;
+                if (sd > 0) {
+                    double along = s4 / sd;
+                    nc = along * z1 + Math.sqrt(Math.max(0.0, s5 - along * along)) * z2;
+                } else {
+                    nc = Math.sqrt(s5) * z2;
+                }
+                id[i] = s1 + f * sd * z1;
+                ic[i] = s2 + f * nc;
+            } else {
+                double s1 = 0;
+                double s2 = 0;
+                for (int p = from; p < to; p++) {
+                    double dp = d == null ? 1.0 : d[p];
+                    double gr = g0[p] * dp + a0[p] * dp * f * normal.sample();
+                    s1 += gr * vx[col[p]];
+                    s2 += gr * vc[col[p]];
+                }
+                id[i] = s1;
+                ic[i] = s2;
+            }
+        }
+    }
+
+    /**
+     * First-order IR drop (docs/model.md §9) of the G+ and G− arrays, on the sparse devices: for output o
+     * and one array, ΔI_o = −ρ [Σ_k G_ko V_k A_k(o) + Σ_i G_io V_i h_o(i)] with
+     * A_k(o) = Σ_o' G_ko' (min(o, o') + 1) (the drop along input wire k, driven at output 0) and
+     * h_o(i) = Σ_k G_ko (R − max(i, k)) (the drop along output wire o, grounded after input line R − 1).
+     * Both are running sums: A over outputs per input line, h along the output's devices in input order.
+     */
+    private void firstOrderDrop(ProgrammedCrossbar pc, int j, double[] d, double[] vx, double[] vc, double rho) {
+        int cols = pc.cols();
+        int rows = pc.rows();
+        double lines = config.size();
+        if (tot.length < 2 * cols) {
+            tot = new double[2 * cols];
+            run0 = new double[2 * cols];
+            run1 = new double[2 * cols];
+        }
+        java.util.Arrays.fill(tot, 0, 2 * cols, 0.0);
+        java.util.Arrays.fill(run0, 0, 2 * cols, 0.0);
+        java.util.Arrays.fill(run1, 0, 2 * cols, 0.0);
+        int[] start = pc.rowStart[j];
+        int[] col = pc.column[j];
+        double[] g0 = pc.programmed[j];
+        int count = start[rows];
+        for (int p = 0; p < count; p++) {
+            double g = d == null ? g0[p] : g0[p] * d[p];
+            tot[2 * col[p] + signBit(g)] += Math.abs(g);
+        }
+        for (int o = 0; o < rows; o++) {
+            double pos = o + 1;
+            double rowX = 0;
+            double rowC = 0;
+            // Per array (P: G+, N: G−): running Σ_{k≤i} G and Σ_{k≤i} G (R − k), and for each input
+            // Σ_i G_i V_i [(R − i) P_i − PR_i] and Σ_i G_i V_i; the column term is their first plus PR_all
+            // times their second. Each device is in one array: the other's updates add 0, which costs
+            // less than a branch on the weight's sign (random, so unpredictable).
+            double prefP = 0;
+            double prefN = 0;
+            double prefRP = 0;
+            double prefRN = 0;
+            double zxP = 0;
+            double zxN = 0;
+            double sxP = 0;
+            double sxN = 0;
+            double zcP = 0;
+            double zcN = 0;
+            double scP = 0;
+            double scN = 0;
+            for (int p = start[o]; p < start[o + 1]; p++) {
+                double gs = d == null ? g0[p] : g0[p] * d[p];
+                int k = col[p];
+                int neg = signBit(gs);
+                int idx = 2 * k + neg;
+                double g = Math.abs(gs);
+                double r0 = run0[idx] + g;
+                double r1 = run1[idx] + g * pos;
+                run0[idx] = r0;
+                run1[idx] = r1;
+                double a = r1 + pos * (tot[idx] - r0);
+                double xk = vx[k];
+                double ck = vc[k];
+                double ga = gs * a;
+                rowX += ga * xk;
+                rowC += ga * ck;
+                double gn = g * neg;
+                double gp = g - gn;
+                double toGround = lines - k;
+                prefP += gp;
+                prefN += gn;
+                prefRP += gp * toGround;
+                prefRN += gn * toGround;
+                double hp = toGround * prefP - prefRP;
+                double hn = toGround * prefN - prefRN;
+                double gpx = gp * xk;
+                double gnx = gn * xk;
+                double gpc = gp * ck;
+                double gnc = gn * ck;
+                zxP += gpx * hp;
+                zxN += gnx * hn;
+                sxP += gpx;
+                sxN += gnx;
+                zcP += gpc * hp;
+                zcN += gnc * hn;
+                scP += gpc;
+                scN += gnc;
+            }
+            double colX = (zxP + prefRP * sxP) - (zxN + prefRN * sxN);
+            double colC = (zcP + prefRP * scP) - (zcN + prefRN * scN);
+            dropX[o] = -rho * (rowX + colX);
+            dropC[o] = -rho * (rowC + colC);
+        }
+    }
+
+    /** 1 for a negative conductance (a G− device), 0 otherwise, without a branch. */
+    private static int signBit(double g) {
+        return (int) (Double.doubleToRawLongBits(g) >>> 63);
+    }
+
+    /**
+     * Exact IR drop: the G+ and G− arrays (full input lines × used outputs) solved by
+     * {@link ExactIrDropSolver} for the inputs and the calibration input, minus their ideal currents.
+     */
+    private void exactDrop(ProgrammedCrossbar pc, int j, double[] d, double[] vx, double[] vc, double ohm) {
+        if (solver == null) {
+            solver = new ExactIrDropSolver();
+        }
+        int rows = pc.rows();
+        int lines = config.size();
+        int n = lines * rows;
+        if (dense.length < n) {
+            dense = new double[n];
+        }
+        if (denseV.length < lines) {
+            denseV = new double[lines];
+        }
+        if (currents.length < rows) {
+            currents = new double[rows];
+            ideal = new double[rows];
+        }
+        java.util.Arrays.fill(dropX, 0, rows, 0.0);
+        java.util.Arrays.fill(dropC, 0, rows, 0.0);
+        int[] start = pc.rowStart[j];
+        int[] col = pc.column[j];
+        double[] g0 = pc.programmed[j];
+        for (int sign = 1; sign >= -1; sign -= 2) {
+            java.util.Arrays.fill(dense, 0, n, 0.0);
+            for (int o = 0; o < rows; o++) {
+                for (int p = start[o]; p < start[o + 1]; p++) {
+                    double g = d == null ? g0[p] : g0[p] * d[p];
+                    if (g * sign > 0) {
+                        dense[col[p] * rows + o] = Math.abs(g);
+                    }
+                }
+            }
+            solveInto(dense, lines, rows, vx, pc.cols(), ohm, sign, dropX);
+            solveInto(dense, lines, rows, vc, pc.cols(), ohm, sign, dropC);
+        }
+    }
+
+    /** Adds sign · (exact − ideal) currents of one array for inputs v (padded with 0 to every line). */
+    private void solveInto(double[] g, int lines, int rows, double[] v, int used, double ohm, int sign, double[] drop) {
+        java.util.Arrays.fill(denseV, 0, lines, 0.0);
+        System.arraycopy(v, 0, denseV, 0, used);
+        solver.solve(g, lines, rows, denseV, ohm, currents);
+        IrDrop.ideal(g, lines, rows, denseV, ideal);
+        for (int o = 0; o < rows; o++) {
+            drop[o] += sign * (currents[o] - ideal[o]);
+        }
+    }
+}
