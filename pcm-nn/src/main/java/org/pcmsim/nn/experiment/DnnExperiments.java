@@ -27,6 +27,7 @@ import org.pcmsim.nn.data.LabeledImages;
 import org.pcmsim.nn.model.Networks;
 import org.pcmsim.nn.training.ChunkedEvaluator;
 import org.pcmsim.nn.training.Trainer;
+import org.pcmsim.nn.training.TrainingThreads;
 import org.pcmsim.nn.training.TrainingOptions;
 import org.pcmsim.slicing.SlicingAlgorithm;
 
@@ -101,7 +102,8 @@ public final class DnnExperiments {
         long start = System.nanoTime();
         TrainingOptions t = new TrainingOptions(o.epochs(), o.noiseAwareEpochs(), o.batchSize(), 0.1, 0.01, 0.9,
                 1e-4, 0.038, 2.0, o.seed());
-        Trainer trainer = new Trainer(o.network(), t, checkpointDir(o), o.dataset().augmentation());
+        Trainer trainer = new Trainer(o.network(), t, checkpointDir(o), o.dataset().augmentation(),
+                TrainingThreads.fromEnvironment(System.getenv(TrainingThreads.ENVIRONMENT)));
         ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
         Trainer.save(net, data.normalization(), file, false);
         double secs = (System.nanoTime() - start) / 1e9;
