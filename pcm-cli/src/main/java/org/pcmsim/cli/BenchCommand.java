@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
                 + "(a checkout of lciric/pcm-bitslicing; NumPy, joblib, matplotlib), its sweep and its whole script "
                 + "once per figure, and the speed-ups.",
             "With --dnn: the DNN pipeline's training step and inference instead (targets: step <= 2.5 s, "
-                + "inference <= 5 s per 1000 images, analog <= 1.25x digital)."})
+                + "inference <= 5 s per 1000 images, analog <= 1.25x digital); with --vs-pytorch, side by side with "
+                + "the same network in PyTorch."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -104,7 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path published;
 
     @Option(names = "--python", order = 7, paramLabel = "CMD", defaultValue = "python3",
-            description = "The Python for --vs-published, with numpy, joblib and matplotlib (default: ${DEFAULT-VALUE}).")
+            description = "The Python for --vs-published, with numpy, joblib and matplotlib, and for --vs-pytorch, with "
+                    + "torch (default: ${DEFAULT-VALUE}; for --vs-pytorch then /usr/bin/python3).")
     String python;
 
     @Option(names = "--dnn", order = 4, paramLabel = "NETWORK",
@@ -118,6 +120,11 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--dnn': " + e.getMessage());
         }
     }
+
+    @Option(names = "--vs-pytorch", order = 6, description = "With --dnn: also run the same network in PyTorch "
+            + "(Debian's python3-torch; --python, else python3 or /usr/bin/python3) in interleaved rounds and print "
+            + "both and the ratio: training step (batch 64, 128), digital and analog inference per 1000 images.")
+    boolean vsPytorch;
 
     private int[] dnnInput = {3, 32};
 
@@ -139,7 +146,16 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "--dnn times the DNN pipeline; it takes no MVM figures and no --trials");
             }
+            if (vsPytorch) {
+                List<String> pythons = spec.commandLine().getParseResult().hasMatchedOption("--python") ? List.of(python)
+                        : List.of(python, PytorchProcess.SYSTEM_PYTHON);
+                return DnnVsPytorch.run(spec.commandLine().getOut(), dnn, dnnInput[0], dnnInput[1], threads, repeats,
+                        pythons);
+            }
             return benchDnn(spec.commandLine().getOut());
+        }
+        if (vsPytorch) {
+            throw new ParameterException(spec.commandLine(), "--vs-pytorch compares a DNN; use it with --dnn NETWORK");
         }
         if (published != null && trials != null) {
             throw new ParameterException(spec.commandLine(),

@@ -151,7 +151,7 @@ public final class DnnBenchmark {
     }
 
     /** The first planes and the top-left side × side pixels of each image: same cost as real data of that shape. */
-    private static LabeledImages crop(LabeledImages img, int channels, int side) {
+    static LabeledImages crop(LabeledImages img, int channels, int side) {
         if (channels == img.channels() && side == img.side()) {
             return img;
         }
@@ -170,7 +170,7 @@ public final class DnnBenchmark {
     }
 
     /** One chunk of the figures' evaluation: read the chip one day after programming. */
-    private static INDArray analogRead(AnalogNetwork r, int setting, int chunk, INDArray x) {
+    static INDArray analogRead(AnalogNetwork r, int setting, int chunk, INDArray x) {
         r.setDriftTime(86_400);
         r.seekRead(chunk);
         return r.output(x);

@@ -13,6 +13,7 @@ import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.training.ChunkedEvaluator;
 import org.pcmsim.nn.training.Trainer;
 import org.pcmsim.nn.training.TrainingOptions;
+import org.pcmsim.nn.training.TrainingThreads;
 import org.pcmsim.slicing.SlicingAlgorithm;
 
 /**
@@ -69,7 +70,8 @@ final class DnnTraining {
             }
         }
         long start = System.nanoTime();
-        Trainer trainer = new Trainer(o.network(), options(o), checkpointDir(o), o.dataset().augmentation());
+        Trainer trainer = new Trainer(o.network(), options(o), checkpointDir(o), o.dataset().augmentation(),
+                TrainingThreads.fromEnvironment(System.getenv(TrainingThreads.ENVIRONMENT)));
         ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
         Trainer.save(net, data.normalization(), file, false);
         double secs = (System.nanoTime() - start) / 1e9;

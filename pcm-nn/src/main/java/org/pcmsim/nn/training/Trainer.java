@@ -48,6 +48,7 @@ public final class Trainer {
     private final TrainingOptions options;
     private final Path checkpointDir;
     private final Batches.Augmentation augmentation;
+    private final TrainingThreads threads;
 
     /**
      * A trainer with CIFAR-10's augmentation (random crop with padding 4, flips).
@@ -67,10 +68,24 @@ public final class Trainer {
      * @param augmentation the training images' random crop and flips
      */
     public Trainer(ResNetSpec spec, TrainingOptions options, Path checkpointDir, Batches.Augmentation augmentation) {
+        this(spec, options, checkpointDir, augmentation, TrainingThreads.REPRODUCIBLE);
+    }
+
+    /**
+     * @param spec the architecture
+     * @param options hyper-parameters
+     * @param checkpointDir folder of the checkpoint, or null for none
+     * @param augmentation the training images' random crop and flips
+     * @param threads the native threads of the training ops and what a seed then guarantees
+     *     (not part of the checkpoint's fingerprint: a run resumed in the other mode continues)
+     */
+    public Trainer(ResNetSpec spec, TrainingOptions options, Path checkpointDir, Batches.Augmentation augmentation,
+                   TrainingThreads threads) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.options = Objects.requireNonNull(options, "options");
         this.checkpointDir = checkpointDir;
         this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
+        this.threads = Objects.requireNonNull(threads, "threads");
     }
 
     /**
@@ -105,6 +120,17 @@ public final class Trainer {
 
     private ComputationGraph train(LabeledImages train, Batches.Normalization norm, int stopAfterEpochs,
                                    ProgressListener listener, String fingerprint) throws IOException {
+        try {
+            return threads.during(() -> trainEpochs(train, norm, stopAfterEpochs, listener, fingerprint));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ComputationGraph trainEpochs(LabeledImages train, Batches.Normalization norm, int stopAfterEpochs,
+                                         ProgressListener listener, String fingerprint) throws IOException {
         int done = 0;
         ComputationGraph net = null;
         Checkpoint saved = checkpointDir == null ? null : readCheckpoint(checkpointDir);

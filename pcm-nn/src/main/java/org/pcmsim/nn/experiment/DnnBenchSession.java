@@ -1,0 +1,163 @@
+package org.pcmsim.nn.experiment;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.pcmsim.nn.OneDnn;
+import org.pcmsim.nn.analog.AnalogConfig;
+import org.pcmsim.nn.analog.AnalogNetwork;
+import org.pcmsim.nn.data.Batches;
+import org.pcmsim.nn.data.LabeledImages;
+import org.pcmsim.nn.data.SyntheticCifar;
+import org.pcmsim.nn.model.Networks;
+import org.pcmsim.nn.model.ResNetSpec;
+import org.pcmsim.nn.model.ResNets;
+import org.pcmsim.nn.training.ChunkedEvaluator;
+import org.pcmsim.nn.training.TrainingThreads;
+import org.pcmsim.slicing.SlicingAlgorithm;
+
+/**
+ * One network set up for timing in rounds, so that a caller can interleave these measurements with
+ * another program's (PyTorch's, in {@code pcm bench --dnn NETWORK --vs-pytorch}) and both see the
+ * same machine load. A round times, each as wall and process CPU time in seconds: a digital
+ * training step (SGD with Nesterov momentum 0.9, L2 1e-4, no weight noise) at batch 64 and 128 in
+ * both {@link TrainingThreads} modes, and digital and analog inference of 1000 images on the
+ * figures' evaluation path ({@link ChunkedEvaluator}: chunks of 500, one chip read per chunk;
+ * analog = Max-fill b_W = 1, n_W = 8, read one day after programming).
+ */
+public final class DnnBenchSession implements AutoCloseable {
+    /** Images per chunk, as in the figures ({@link DnnOptions#evalBatchSize()}). */
+    private static final int CHUNK = 500;
+    /** Training steps timed per batch size and round (their mean is the round's figure). */
+    public static final int STEPS = 2;
+    /** The training batch sizes timed. */
+    public static final int[] TRAIN_BATCHES = {64, 128};
+
+    /**
+     * Wall and process CPU time of one measurement, s.
+     *
+     * @param wall wall-clock time, s
+     * @param cpu CPU time of the whole process over the same interval, s
+     */
+    public record Time(double wall, double cpu) {
+    }
+
+    /**
+     * One round's measurements.
+     *
+     * @param trainReproducible per training batch size ({@link #TRAIN_BATCHES}), one step in
+     *     {@link TrainingThreads#REPRODUCIBLE} mode
+     * @param trainFastest the same in {@link TrainingThreads#FASTEST} mode
+     * @param digitalPer1000 digital inference of 1000 images on the session's threads
+     * @param analogPer1000 analog inference of 1000 images (two chip reads included)
+     */
+    public record Round(Time[] trainReproducible, Time[] trainFastest, Time digitalPer1000, Time analogPer1000) {
+    }
+
+    private final ComputationGraph net;
+    private final DataSet[] batches;
+    private final LabeledImages images;
+    private final Batches.Normalization norm;
+    private final List<Model> nets = new ArrayList<>();
+    private final List<AnalogNetwork> chips = new ArrayList<>();
+    private final ChunkedEvaluator evaluator;
+    private final int threads;
+
+    /**
+     * Builds the network, programs one chip and warms every measurement up once (JIT, workspaces,
+     * oneDNN's primitive caches).
+     *
+     * @param spec the network
+     * @param threads Java threads of the inference measurements, ≥ 1
+     * @param channels input channels, 1..3
+     * @param side input side, 1..32
+     */
+    public DnnBenchSession(ResNetSpec spec, int threads, int channels, int side) {
+        if (channels < 1 || channels > 3 || side < 1 || side > LabeledImages.SIDE) {
+            throw new IllegalArgumentException("need 1..3 channels and a side of 1..32, got " + channels + " and " + side);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        OneDnn.enableHelpers();
+        this.threads = threads;
+        images = DnnBenchmark.crop(new SyntheticCifar(1).generate(1000, 1), channels, side);
+        norm = Batches.Normalization.of(images);
+        net = ResNets.build(spec, channels, side, 1, new Nesterovs(0.01, 0.9), 1e-4, null);
+        batches = new DataSet[TRAIN_BATCHES.length];
+        for (int b = 0; b < TRAIN_BATCHES.length; b++) {
+            int[] first = Batches.permutation(TRAIN_BATCHES[b], null);
+            batches[b] = Batches.batch(images, first, norm, null);
+        }
+        AnalogNetwork chip = AnalogNetwork.convert(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 8, 1));
+        chip.program(1, 0);
+        for (int i = 0; i < threads; i++) {
+            nets.add(Networks.copy(net));
+            chips.add(chip.replica());
+        }
+        evaluator = new ChunkedEvaluator(threads);
+        round();
+    }
+
+    /** @return the Java threads of the inference measurements */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Times one round. Training steps change the session's network (not the inference replicas).
+     *
+     * @return the round's measurements
+     */
+    public Round round() {
+        Time[] reproducible = new Time[TRAIN_BATCHES.length];
+        Time[] fastest = new Time[TRAIN_BATCHES.length];
+        for (int b = 0; b < TRAIN_BATCHES.length; b++) {
+            DataSet ds = batches[b];
+            // With libnd4j loaded on more threads the reproducible mode refuses to train: not measured.
+            reproducible[b] = Nd4j.getEnvironment().maxThreads() > 1 ? new Time(Double.NaN, Double.NaN)
+                    : perStep(TrainingThreads.REPRODUCIBLE, ds);
+            fastest[b] = perStep(TrainingThreads.FASTEST, ds);
+        }
+        ChunkedEvaluator.Forward<Model> digital = (r, s, c, x) -> Networks.output(r, x);
+        Time d = time(() -> evaluator.accuracy(nets, images, norm, CHUNK, 1, digital));
+        Time a = time(() -> evaluator.accuracy(chips, images, norm, CHUNK, 1, DnnBenchmark::analogRead));
+        return new Round(reproducible, fastest, d, a);
+    }
+
+    private Time perStep(TrainingThreads mode, DataSet ds) {
+        Time t = time(() -> mode.during(() -> {
+            for (int s = 0; s < STEPS; s++) {
+                net.fit(ds);
+            }
+            return null;
+        }));
+        return new Time(t.wall() / STEPS, t.cpu() / STEPS);
+    }
+
+    private static Time time(Callable<?> work) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c = os.getProcessCpuTime();
+        long t = System.nanoTime();
+        try {
+            work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return new Time((System.nanoTime() - t) / 1e9, (os.getProcessCpuTime() - c) / 1e9);
+    }
+
+    @Override
+    public void close() {
+        evaluator.close();
+    }
+}
