@@ -61,6 +61,7 @@ public final class AnalogLayerSpec {
             @JsonProperty("driftCompensation") boolean driftCompensation, @JsonProperty("seed") long seed,
             @JsonProperty("chip") long chip, @JsonProperty("driftTime") double driftTime,
             @JsonProperty("dacBits") int dacBits, @JsonProperty("adcBits") int adcBits,
+            @JsonProperty("inputClipSigmas") Double inputClipSigmas,
             @JsonProperty("adcNoiseLsb") double adcNoiseLsb, @JsonProperty("adcGainMismatch") double adcGainMismatch,
             @JsonProperty("adcOffsetMismatchLsb") double adcOffsetMismatchLsb,
             @JsonProperty("dacNoiseLsb") double dacNoiseLsb, @JsonProperty("dacInlLsb") double dacInlLsb,
@@ -84,7 +85,8 @@ public final class AnalogLayerSpec {
                 wireResistanceOhm, deviceConductanceMicroSiemens == null ? Periphery.G_MAX_MICRO_SIEMENS
                         : deviceConductanceMicroSiemens, irDropModel == null ? IrDropModel.NONE : irDrop(irDropModel));
         AnalogConfig c = new AnalogConfig(scheme, d, new IntegerQuantizer(weightBits, clipSigmas), driftCompensation,
-                new LayerConverters(dacBits, adcBits, p));
+                new LayerConverters(dacBits, adcBits,
+                        inputClipSigmas == null ? LayerConverters.PAPER_INPUT_CLIP : inputClipSigmas, p));
         return new AnalogLayerSpec(c, seed, chip, driftTime);
     }
 
@@ -247,6 +249,11 @@ public final class AnalogLayerSpec {
     @JsonProperty("adcBits")
     int adcBits() {
         return config.converters().adcBits();
+    }
+
+    @JsonProperty("inputClipSigmas")
+    double inputClipSigmas() {
+        return config.converters().inputClipSigmas();
     }
 
     @JsonProperty("adcNoiseLsb")

@@ -28,24 +28,27 @@ import org.pcmsim.slicing.SlicingScheme;
  *   <li>the device state, dense per tile: G_P, ν and the read-noise amplitude G_P · Q_s (pcm-core's laws,
  *       {@link ProgrammedDevices#readNoiseAmplitudes});</li>
  *   <li>the ADC gain, calibrated once from the programmed conductances:
- *       s_out = adcMax / (dacMax · rms_i ‖G_P,i‖₂), the ADC's full scale at 4 σ of the column current
- *       an input of independent entries with rms dacMax / 4 drives (the MVM path's inputs, clipped at
- *       4 σ). At n_W = 1 with the MVM path's Gaussian weights this is §4's s_out exactly; here it follows
- *       each slice's own conductances, so a sparse low slice gets a finer ADC;</li>
+ *       s_out = adcMax · k_in / (4 · dacMax · rms_i ‖G_P,i‖₂), the ADC's full scale at 4 σ of the column
+ *       current that the DAC's inputs drive (independent entries of RMS dacMax / k_in, k_in the input
+ *       clip in σ). With the MVM path's Gaussian weights at n_W = 1 this is §4's s_out exactly; here it
+ *       follows each slice's own conductances, so a sparse low slice gets a finer ADC;</li>
  *   <li>the ADC mismatch (gain, offset) of every column, drawn once from the chip's periphery stream;</li>
  *   <li>the GDC reference c_ref = Σ_i |Σ_j b^j a_j,i / s_out,j| for the calibration input (every line at
- *       rint(dacMax / 4), as the MVM path's), read through the converters at t0.</li>
+ *       rint(dacMax / k_in), an input of the reference RMS; the MVM path's 64 at 9 bits and 4 σ), read
+ *       through the converters at t0.</li>
  * </ul>
  *
  * <p>A forward pass at time t reads every device once (1/f noise from the layer's read stream), forms
  * each slice's effective conductances (through IR drop if the wires have resistance: the map is linear,
  * {@link IrDropMatrix}; the two devices of a differential pair on two wire networks), converts each input
- * vector's part on the tile with the DAC (scaled by its own largest magnitude to ±dacMax, rounded, then
- * DAC noise and INL), multiplies, converts every column current with its slice's ADC (mismatch, fresh
+ * vector's part on the tile with the DAC (scaled so that k_in times its own RMS is dacMax, rounded,
+ * clipped, then DAC noise and INL), multiplies, converts every column current with its slice's ADC (mismatch, fresh
  * noise, round, clip), and sums Σ_j b^j a_j / s_out,j; the tile is scaled by its GDC factor c_ref / c(t)
  * (c measured in the same read, through the converters) and back to real units.
  */
 final class ConverterChip {
+    /** The ADC's full scale in standard deviations of the reference column current. */
+    private static final double ADC_RANGE_SIGMAS = 4;
     /** Input vectors converted per block: bounds the memory of a large convolution batch. */
     private static final int BLOCK = 4096;
 
@@ -117,7 +120,8 @@ final class ConverterChip {
                 }
                 c.amplitude[t][j] = a;
                 double rmsColumn = Math.sqrt(sumSq / tile.rows());
-                c.sOut[t][j] = rmsColumn > 0 ? adcMax / (dacMax * rmsColumn) : 0;
+                double refCurrent = dacMax / c.converters.inputClipSigmas() * rmsColumn;
+                c.sOut[t][j] = rmsColumn > 0 ? adcMax / (ADC_RANGE_SIGMAS * refCurrent) : 0;
             }
             c.mismatch[t] = AdcMismatch.draw(c.periphery, c.slices, tile.rows(), mismatchRng);
         }
@@ -213,7 +217,7 @@ final class ConverterChip {
         int tr = tile.rows();
         int tc = tile.cols();
         double[] codes = new double[tc];
-        java.util.Arrays.fill(codes, Math.rint(converters.dacMax() / 4.0));
+        java.util.Arrays.fill(codes, Math.rint(converters.dacMax() / converters.inputClipSigmas()));
         Converters.dac(codes, codes, tc, converters.dacMax(), periphery, noise);
         double[] sum = new double[tr];
         double[] current = new double[tr];
@@ -283,16 +287,17 @@ final class ConverterChip {
                     double[] v = new double[b * tc];
                     double[] inScale = new double[b];
                     double[] line = new double[tc];
+                    double clip = converters.inputClipSigmas();
                     for (int m = 0; m < b; m++) {
                         int base = (from + m) * cols + c0;
-                        double max = 0;
+                        double sumSq = 0;
                         for (int k = 0; k < tc; k++) {
-                            max = Math.max(max, Math.abs(x[base + k]));
+                            sumSq += x[base + k] * x[base + k];
                         }
-                        if (max == 0) {
+                        if (sumSq == 0) {
                             continue;
                         }
-                        double s = dacMax / max;
+                        double s = dacMax / (clip * Math.sqrt(sumSq / tc));
                         inScale[m] = s;
                         for (int k = 0; k < tc; k++) {
                             line[k] = Math.max(-dacMax, Math.min(dacMax, Math.rint(x[base + k] * s)));

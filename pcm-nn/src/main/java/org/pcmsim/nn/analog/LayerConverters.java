@@ -11,8 +11,8 @@ import org.pcmsim.periphery.Periphery;
  * read weights in floating point, with no conversion at all; it requires the ideal periphery.
  *
  * <p>With converters, a layer's forward pass is computed tile by tile and slice by slice: each input
- * vector's part on a tile is scaled by its own largest magnitude to the DAC's full scale (aihwkit's
- * default "abs-max" input management) and rounded, the DAC adds its noise and INL, the read
+ * vector's part on a tile is scaled so that {@code inputClipSigmas} times its own RMS is the DAC's full
+ * scale, rounded and clipped (pcm-core's rule for real-valued inputs, docs/model.md §4b), the DAC adds its noise and INL, the read
  * conductances of every slice (optionally through IR drop) give the column currents, the per-slice
  * ADC scales, adds its mismatch and noise, rounds and clips them, and the digital periphery sums
  * Σ_j b^j a_j over the slices and the tiles. The ADC's range is calibrated once per chip from the
@@ -20,17 +20,23 @@ import org.pcmsim.periphery.Periphery;
  *
  * @param dacBits signed width of the DAC (9 in the MVM path: ±255), or 0 for no converters
  * @param adcBits signed width of each ADC (8 in the MVM path: ±127), or 0 for no converters
+ * @param inputClipSigmas the DAC's full scale in RMS of the input vector it converts (4 in the MVM path)
  * @param periphery the non-ideal effects; {@link Periphery#IDEAL} without converters
  */
-public record LayerConverters(int dacBits, int adcBits, Periphery periphery) {
+public record LayerConverters(int dacBits, int adcBits, double inputClipSigmas, Periphery periphery) {
+    /** The MVM path's input clip: 4 σ of the input vector (docs/model.md §4, §4b). */
+    public static final double PAPER_INPUT_CLIP = 4;
     /** No converters: the floating-point product of the read weights and the input. */
-    public static final LayerConverters NONE = new LayerConverters(0, 0, Periphery.IDEAL);
-    /** The MVM path's converters (9-bit DAC, 8-bit ADC per slice) with the ideal periphery. */
-    public static final LayerConverters PAPER = new LayerConverters(9, 8, Periphery.IDEAL);
+    public static final LayerConverters NONE = new LayerConverters(0, 0, PAPER_INPUT_CLIP, Periphery.IDEAL);
+    /** The MVM path's converters (9-bit DAC at 4 σ, 8-bit ADC per slice) with the ideal periphery. */
+    public static final LayerConverters PAPER = new LayerConverters(9, 8, PAPER_INPUT_CLIP, Periphery.IDEAL);
 
     /** Both widths 0, or both in 2 … 24; a non-ideal periphery needs converters. */
     public LayerConverters {
         Objects.requireNonNull(periphery, "periphery");
+        if (!(inputClipSigmas > 0) || Double.isInfinite(inputClipSigmas)) {
+            throw new IllegalArgumentException("inputClipSigmas must be positive and finite, got " + inputClipSigmas);
+        }
         if ((dacBits == 0) != (adcBits == 0)) {
             throw new IllegalArgumentException("dacBits and adcBits must both be 0 (no converters) or both >= 2, got "
                     + dacBits + " and " + adcBits);
@@ -52,7 +58,7 @@ public record LayerConverters(int dacBits, int adcBits, Periphery periphery) {
      * @return the MVM path's converters (9-bit DAC, 8-bit ADC) with that periphery
      */
     public static LayerConverters paper(Periphery periphery) {
-        return new LayerConverters(9, 8, periphery);
+        return new LayerConverters(9, 8, PAPER_INPUT_CLIP, periphery);
     }
 
     /** @return whether the layer has converters */
@@ -75,6 +81,8 @@ public record LayerConverters(int dacBits, int adcBits, Periphery periphery) {
      *     tables and provenance
      */
     public String describe() {
-        return enabled() ? "dac" + dacBits + " adc" + adcBits + " " + periphery.describe() : "none";
+        return enabled() ? "dac" + dacBits + " adc" + adcBits
+                + (inputClipSigmas == PAPER_INPUT_CLIP ? "" : " clip" + inputClipSigmas) + " " + periphery.describe()
+                : "none";
     }
 }
