@@ -270,7 +270,8 @@ public final class DnnExperiments {
         try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
             quantAcc = digitalAccuracy(ev, quantized, data.test(), m.normalization(), o.evalBatchSize());
             for (Config c : configs) {
-                AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device);
+                AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device)
+                        .withConverters(o.converters());
                 double[][] acc = chipAccuracies(ev, m.network(), ac, c, times, data.test(), m.normalization(), o,
                         store, () -> listener.progress(done.addAndGet(times.length), total));
                 for (int ti = 0; ti < times.length; ti++) {
@@ -318,6 +319,7 @@ public final class DnnExperiments {
         prov.put("conventions", device.conventions());
         prov.put("noise_scales", "programming=" + o.programmingNoiseScale() + ", drift=" + o.driftScale() + ", read="
                 + o.readNoiseScale());
+        prov.put("converters", o.converters().describe());
         prov.put("gdc", "per layer, calibration c = sum_i |sum_k W_ik(t)|, reference at t0");
         prov.put("eval_batch_size", o.evalBatchSize());
         prov.put("eval_threads", o.threads());
