@@ -119,6 +119,23 @@ class ConverterLayersTest {
         assertTrue(bits(ya)[0] != bits(a.output(x))[0] || bits(ya)[1] != bits(a.output(x))[1], "fresh noise per read");
     }
 
+    @Test
+    void aHookSavedInTheFlatFormBeforeTheSpecReadsBackWithoutConverters() throws Exception {
+        // The JSON of a hook as the code before the spec wrote it (all values flat beside trainingNoise).
+        String flat = "{\"@class\" : \"org.pcmsim.nn.analog.AnalogWeightNoise\", \"algorithm\" : \"max-fill-ec\", "
+                + "\"slices\" : 8, \"base\" : 2, \"weightBits\" : 9, \"clipSigmas\" : 2.0, \"device\" : \"nandakumar2019\", "
+                + "\"programmingNoiseScale\" : 1.0, \"driftScale\" : 0.5, \"readNoiseScale\" : 2.0, "
+                + "\"readNoiseNormalization\" : \"g-max\", \"driftCompensation\" : true, \"seed\" : 11, \"chip\" : 5, "
+                + "\"driftTime\" : 2592000.0, \"trainingNoise\" : null}";
+        Object back = org.deeplearning4j.nn.conf.NeuralNetConfiguration.mapper().readValue(flat,
+                org.deeplearning4j.nn.conf.weightnoise.IWeightNoise.class);
+        org.pcmsim.nn.analog.AnalogWeightNoise want = org.pcmsim.nn.analog.AnalogWeightNoise
+                .paper(SlicingAlgorithm.MAX_FILL_EC, 8, 2, 11).withChip(11, 5).withDriftTime(ReadTimes.MONTH)
+                .withNoiseScales(1, 0.5, 2);
+        assertEquals(want, back);
+        assertEquals(LayerConverters.NONE, want.config().converters());
+    }
+
     /** A dense layer 300 → 128 (three tiles across), programmed on a noise-free device. */
     private static ProgrammedLayer dense(AnalogConfig config) {
         long[] shape = {300, 128};

@@ -2,11 +2,15 @@ package org.pcmsim.nn.analog;
 
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.weightnoise.IWeightNoise;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.pcmsim.slicing.SlicingAlgorithm;
 
 /**
@@ -57,14 +61,28 @@ public final class AnalogWeightNoise implements IWeightNoise {
      * @param spec what the layer deploys
      * @param trainingNoise hook for training forward passes, or null (weights unchanged)
      */
-    @JsonCreator
-    public AnalogWeightNoise(@JsonProperty("spec") AnalogLayerSpec spec,
-                             @JsonProperty("trainingNoise") IWeightNoise trainingNoise) {
+    public AnalogWeightNoise(AnalogLayerSpec spec, IWeightNoise trainingNoise) {
         this.spec = Objects.requireNonNull(spec, "spec");
         if (trainingNoise instanceof AnalogWeightNoise) {
             throw new IllegalArgumentException("training noise cannot itself be an AnalogWeightNoise");
         }
         this.trainingNoise = trainingNoise;
+    }
+
+    /**
+     * The JSON form: {@code {"spec": {…}, "trainingNoise": …}}, or the flat form of configurations saved
+     * before the spec had an object of its own (every spec property beside {@code trainingNoise}).
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static AnalogWeightNoise fromJson(JsonNode node) throws java.io.IOException {
+        ObjectMapper mapper = NeuralNetConfiguration.mapper();
+        JsonNode training = node.get("trainingNoise");
+        IWeightNoise noise = training == null || training.isNull() ? null : mapper.treeToValue(training, IWeightNoise.class);
+        JsonNode spec = node.get("spec");
+        if (spec == null) {
+            spec = ((ObjectNode) node.deepCopy()).without(java.util.List.of("trainingNoise", "@class"));
+        }
+        return new AnalogWeightNoise(mapper.treeToValue(spec, AnalogLayerSpec.class), noise);
     }
 
     /**
@@ -186,14 +204,14 @@ public final class AnalogWeightNoise implements IWeightNoise {
 
     /** Java serialisation keeps the spec as its JSON. */
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-        specJson = org.deeplearning4j.nn.conf.NeuralNetConfiguration.mapper().writeValueAsString(spec);
+        specJson = NeuralNetConfiguration.mapper().writeValueAsString(spec);
         out.defaultWriteObject();
     }
 
     /** Java deserialisation: rebuild the spec from its JSON, with no runtime state. */
     private Object readResolve() throws java.io.ObjectStreamException {
         try {
-            AnalogLayerSpec s = org.deeplearning4j.nn.conf.NeuralNetConfiguration.mapper()
+            AnalogLayerSpec s = NeuralNetConfiguration.mapper()
                     .readValue(specJson, AnalogLayerSpec.class);
             return new AnalogWeightNoise(s, trainingNoise);
         } catch (java.io.IOException e) {
