@@ -136,6 +136,21 @@ class ConverterLayersTest {
         assertEquals(LayerConverters.NONE, want.config().converters());
     }
 
+    @Test
+    void badConverterSettingsAreRefusedNamingTheValue() {
+        String[][] cases = {{"9", "0", "4", "ideal", "dacBits and adcBits"}, {"1", "8", "4", "ideal", "dacBits must be in 2..24, got 1"},
+            {"9", "25", "4", "ideal", "adcBits must be in 2..24, got 25"}, {"9", "8", "NaN", "ideal", "inputClipSigmas"},
+            {"9", "8", "-1", "ideal", "got -1.0"}, {"0", "0", "4", "noisy", "adc-noise=1lsb needs converters"}};
+        for (String[] c : cases) {
+            Periphery p = c[3].equals("ideal") ? Periphery.IDEAL : Periphery.ADC_NOISE_ONE_LSB;
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new LayerConverters(Integer.parseInt(c[0]), Integer.parseInt(c[1]), Double.parseDouble(c[2]), p));
+            assertTrue(e.getMessage().contains(c[4]), e.getMessage());
+        }
+        assertEquals("dac9 adc8 adc-noise=1lsb", LayerConverters.paper(Periphery.ADC_NOISE_ONE_LSB).describe());
+        assertEquals("none", LayerConverters.NONE.describe());
+    }
+
     /** A dense layer 300 → 128 (three tiles across), programmed on a noise-free device. */
     private static ProgrammedLayer dense(AnalogConfig config) {
         long[] shape = {300, 128};
