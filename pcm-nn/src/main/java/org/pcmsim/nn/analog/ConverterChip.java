@@ -249,7 +249,8 @@ final class ConverterChip {
     /**
      * The layer's product y = W x for a batch of input vectors, through the converters.
      *
-     * @param x input vectors, row-major n × cols (the crossbar's fan-in order), real units
+     * @param x the input vectors, row-major n × cols (the crossbar's fan-in order), real units, handed
+     *     out in blocks so a large convolution batch is never copied whole
      * @param n number of vectors
      * @param t read time, s
      * @param readRng 1/f noise of this read
@@ -258,7 +259,7 @@ final class ConverterChip {
      * @return y, row-major n × rows, real units (without the bias)
      */
     @SuppressWarnings("try")
-    double[] forward(double[] x, int n, double t, UniformRandomProvider readRng, UniformRandomProvider converterRng,
+    double[] forward(Inputs x, int n, double t, UniformRandomProvider readRng, UniformRandomProvider converterRng,
                      double weightScale) {
         double[][][] g = readConductances(t, readRng);
         NormalizedGaussianSampler noise = ZigguratSampler.NormalizedGaussian.of(converterRng);
@@ -277,6 +278,7 @@ final class ConverterChip {
             INDArray[][] gt = transposed(g);
             for (int from = 0; from < n; from += BLOCK) {
                 int b = Math.min(BLOCK, n - from);
+                double[] xb = x.rows(from, b);
                 for (int t0 = 0; t0 < tiles; t0++) {
                     int tileRow = t0 / crossbar.tilesAcross();
                     int tileCol = t0 % crossbar.tilesAcross();
@@ -289,10 +291,10 @@ final class ConverterChip {
                     double[] line = new double[tc];
                     double clip = converters.inputClipSigmas();
                     for (int m = 0; m < b; m++) {
-                        int base = (from + m) * cols + c0;
+                        int base = m * cols + c0;
                         double sumSq = 0;
                         for (int k = 0; k < tc; k++) {
-                            sumSq += x[base + k] * x[base + k];
+                            sumSq += xb[base + k] * xb[base + k];
                         }
                         if (sumSq == 0) {
                             continue;
@@ -300,7 +302,7 @@ final class ConverterChip {
                         double s = dacMax / (clip * Math.sqrt(sumSq / tc));
                         inScale[m] = s;
                         for (int k = 0; k < tc; k++) {
-                            line[k] = Math.max(-dacMax, Math.min(dacMax, Math.rint(x[base + k] * s)));
+                            line[k] = Math.max(-dacMax, Math.min(dacMax, Math.rint(xb[base + k] * s)));
                         }
                         Converters.dac(line, line, tc, dacMax, periphery, noise);
                         System.arraycopy(line, 0, v, m * tc, tc);
@@ -339,6 +341,16 @@ final class ConverterChip {
             }
         }
         return y;
+    }
+
+    /** A batch of input vectors, handed out in blocks of consecutive rows. */
+    interface Inputs {
+        /**
+         * @param from first row
+         * @param count number of rows
+         * @return rows from … from + count − 1, row-major count × cols, real units
+         */
+        double[] rows(int from, int count);
     }
 
     /** Per tile and slice, the effective conductances as an ND4J matrix tileCols × tileRows (inputs × outputs). */

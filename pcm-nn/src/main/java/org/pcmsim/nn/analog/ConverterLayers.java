@@ -23,6 +23,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The forward pass of analog layers with converters. DL4J's weight-noise hook can change a layer's
@@ -139,8 +140,9 @@ final class ConverterLayers {
         int n = Math.toIntExact(x2d.size(0));
         double[] y;
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            double[] x = x2d.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-            y = chip.forward(x, n, s.driftTime, s.nextPass++);
+            // Blocks of rows, converted to double one at a time: a convolution's patches can be large.
+            y = chip.forward((from, count) -> x2d.get(NDArrayIndex.interval(from, from + count), NDArrayIndex.all())
+                    .castTo(DataType.DOUBLE).dup('c').data().asDouble(), n, s.driftTime, s.nextPass++);
         }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, layer.getParam("W").dataType(),
                 new long[] {n, chip.rows()}, 'c');
@@ -221,7 +223,7 @@ final class ConverterLayers {
             int outH;
             int outW;
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                INDArray in = input.castTo(DataType.DOUBLE);
+                INDArray in = input;
                 if (nhwc) {
                     in = in.permute(0, 3, 1, 2).dup('c');
                 }
@@ -244,7 +246,7 @@ final class ConverterLayers {
                 outH = outSize[0];
                 outW = outSize[1];
                 long depth = in.size(1);
-                INDArray col = Nd4j.createUninitialized(DataType.DOUBLE,
+                INDArray col = Nd4j.createUninitialized(in.dataType(),
                         new long[] {mb, outH, outW, depth, kernel[0], kernel[1]}, 'c');
                 INDArray col2 = col.permute(0, 3, 4, 5, 1, 2);
                 Convolution.im2col(in, kernel[0], kernel[1], strides[0], strides[1], pad[0], pad[1], dilation[0],

@@ -299,6 +299,14 @@ public final class ProgrammedLayer {
             throw new IllegalArgumentException("layer " + layerIndex + ": " + n + " input vectors of " + cols
                     + " need " + (long) n * cols + " values, got " + x.length);
         }
+        return forward((from, count) -> Arrays.copyOfRange(x, from * cols, (from + count) * cols), n, t, pass);
+    }
+
+    /** As {@link #forward(double[], int, double, long)}, with the input vectors handed out in blocks. */
+    double[] forward(ConverterChip.Inputs x, int n, double t, long pass) {
+        if (converterChip == null) {
+            throw new IllegalStateException("layer " + layerIndex + " has no converters (LayerConverters.NONE)");
+        }
         return converterChip.forward(x, n, t, AnalogStreams.read(seed, chip, layerIndex, t, pass),
                 AnalogStreams.converterRead(seed, chip, layerIndex, t, pass), scale);
     }
