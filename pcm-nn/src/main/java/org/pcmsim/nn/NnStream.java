@@ -25,7 +25,13 @@ public enum NnStream {
     /** The noise-aware training noise of (layer, iteration), index (layer · 2^31 + iteration). */
     TRAINING_NOISE(5),
     /** The chips: programming, calibration and reads of chip i (see the analog package's streams). */
-    CHIPS(6);
+    CHIPS(6),
+    /**
+     * The converters and periphery of the chips: ADC mismatch (once per chip), DAC and ADC noise of
+     * every read (see the analog package's streams). Separate from {@link #CHIPS}, so switching the
+     * converters on leaves programming and device read noise as they were.
+     */
+    PERIPHERY(7);
 
     private final long key;
 

@@ -230,7 +230,8 @@ class AnalogLayersTest {
         AnalogConfig other = AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 1, 1).withDevice(
                 PcmDeviceModel.nandakumar2019().withNoiseScales(1, 1, 1).withReadNoiseNormalization(
                         org.pcmsim.device.ReadNoiseNormalization.SLICE_MAX));
-        assertEquals("slice-max", AnalogWeightNoise.of(other, 1, 0).getReadNoiseNormalization());
+        assertEquals(org.pcmsim.device.ReadNoiseNormalization.SLICE_MAX,
+                AnalogWeightNoise.of(other, 1, 0).config().device().readNoiseNormalization());
         PcmDeviceModel d = PcmDeviceModel.nandakumar2019();
         AnalogConfig custom = other.withDevice(new PcmDeviceModel(10, d.t0(), d.tRead(), d.programming(), d.drift(),
                 d.readNoise(), d.readNoiseNormalization()));

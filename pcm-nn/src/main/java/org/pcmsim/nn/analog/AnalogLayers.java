@@ -91,6 +91,21 @@ public final class AnalogLayers {
     }
 
     /**
+     * Gives the analog layers whose configuration has converters ({@link LayerConverters}) their
+     * converter form: in inference they compute their product tile by tile and slice by slice through
+     * the DAC, the ADCs and the periphery, instead of multiplying by the read weights. Call it once on
+     * a network built from a configuration (after {@code init()}) or loaded from a file;
+     * {@link AnalogNetwork} does it itself. Layers without converters are left as they are, so this is
+     * a no-op for the paper's deployment. The configuration is not changed.
+     *
+     * @param net the network
+     * @return the number of layers given converters
+     */
+    public static int attachConverters(Model net) {
+        return ConverterLayers.attach(net);
+    }
+
+    /**
      * Moves every analog layer of the network in time: later inference passes read at this time,
      * with the chips as programmed (no re-programming).
      *
@@ -145,7 +160,7 @@ public final class AnalogLayers {
     public static List<ProgrammedLayer> program(Model net) {
         List<ProgrammedLayer> out = new ArrayList<>();
         for (Layer l : analogLayers(net)) {
-            out.add(hook(l).state(l).program(l.getParam("W")));
+            out.add(hook(l).state(l).current(l.getParam("W")));
         }
         return out;
     }

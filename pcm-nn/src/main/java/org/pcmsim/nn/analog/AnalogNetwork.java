@@ -68,6 +68,7 @@ public final class AnalogNetwork {
         if (analog == 0) {
             throw new IllegalArgumentException("the network has no convolution or dense layer to make analog");
         }
+        ConverterLayers.attach(a.network);
         return a;
     }
 
@@ -109,6 +110,7 @@ public final class AnalogNetwork {
     public AnalogNetwork replica() {
         AnalogNetwork root = source != null ? source : this;
         AnalogNetwork r = new AnalogNetwork(Networks.copy(root.network), config, root);
+        ConverterLayers.attach(r.network);
         AnalogLayers.follow(r.network, root.network);
         AnalogLayers.setDriftTime(r.network, driftTime());
         return r;

@@ -10,7 +10,8 @@ import org.pcmsim.nn.NnStream;
  * time t with read index p. Nothing depends on the order in which layers, passes or threads run,
  * so a layer programs alone (lazily) to the same state as in a whole-network programming, and a
  * chunk of test images read on any thread sees the same noise. Every chip stream descends from
- * the root seed's {@link NnStream#CHIPS} stream, so no other consumer of the seed replays them.
+ * the root seed's {@link NnStream#CHIPS} stream, so no other consumer of the seed replays them; the
+ * converters' streams descend from {@link NnStream#PERIPHERY} in the same way.
  */
 final class AnalogStreams {
     /** TrialStreams' fourth stream, which pcm-core leaves unused: here it only derives sub-seeds. */
@@ -37,6 +38,28 @@ final class AnalogStreams {
     /** The read at t0, just after programming, that gives layer {@code layer} its GDC reference. */
     static UniformRandomProvider calibration(long seed, long chip, int layer) {
         return TrialStreams.stream(chipSeed(seed, chip), layer, TrialStreams.READ);
+    }
+
+    /** The root of chip {@code chip}'s periphery streams, from the root seed's {@link NnStream#PERIPHERY} stream. */
+    static long peripherySeed(long seed, long chip) {
+        return derive(NnStream.PERIPHERY.seed(seed), chip);
+    }
+
+    /** ADC gain and offset mismatch of layer {@code layer} of chip (seed, chip), drawn once. */
+    static UniformRandomProvider adcMismatch(long seed, long chip, int layer) {
+        return TrialStreams.stream(peripherySeed(seed, chip), layer, TrialStreams.PROGRAMMING);
+    }
+
+    /** DAC and ADC noise of the converter read at t0 that gives layer {@code layer} its GDC reference. */
+    static UniformRandomProvider converterCalibration(long seed, long chip, int layer) {
+        return TrialStreams.stream(peripherySeed(seed, chip), layer, TrialStreams.READ);
+    }
+
+    /** DAC and ADC noise of layer {@code layer} in the forward pass with read index {@code pass} at time t. */
+    static UniformRandomProvider converterRead(long seed, long chip, int layer, double t, long pass) {
+        long time = Double.doubleToLongBits(t + 0.0);
+        long layerSeed = derive(peripherySeed(seed, chip), layer);
+        return TrialStreams.stream(derive(layerSeed, time), pass, TrialStreams.READ);
     }
 
     /**

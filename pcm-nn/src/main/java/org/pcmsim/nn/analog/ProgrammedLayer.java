@@ -62,6 +62,8 @@ public final class ProgrammedLayer {
     private long seed;
     private long chip = -1;
     private long programmings;
+    /** The converters of the last programming, or null without converters. */
+    private ConverterChip converterChip;
 
     /**
      * An unprogrammed chip for one layer.
@@ -238,6 +240,11 @@ public final class ProgrammedLayer {
         quantized = q;
         scale = s;
         cRef = calibration(read);
+        converterChip = config.converters().enabled()
+                ? ConverterChip.calibrate(crossbar, config, AnalogStreams.adcMismatch(seed, chip, layerIndex),
+                        AnalogStreams.calibration(seed, chip, layerIndex),
+                        AnalogStreams.converterCalibration(seed, chip, layerIndex))
+                : null;
         this.seed = seed;
         this.chip = chip;
         programmings++;
@@ -266,6 +273,47 @@ public final class ProgrammedLayer {
             }
         }
         return c;
+    }
+
+    /**
+     * One forward pass through the tiles' converters (docs/model.md §9): the product of the weights
+     * read at time t with fresh 1/f noise and a batch of input vectors, computed per tile and slice
+     * with DAC, ADC and the periphery of the configuration.
+     *
+     * @param x input vectors, row-major n × {@link #cols()} (fan-in order: in · kh · kw for a
+     *     convolution), real units
+     * @param n number of vectors
+     * @param t seconds after programming, ≥ 0
+     * @param pass read index: reads with the same (t, pass) draw the same noise
+     * @return y = W x, row-major n × {@link #rows()}, without the bias
+     * @throws IllegalStateException before programming or without converters
+     */
+    public double[] forward(double[] x, int n, double t, long pass) {
+        if (crossbar == null) {
+            throw new IllegalStateException("layer " + layerIndex + " has not been programmed");
+        }
+        if (converterChip == null) {
+            throw new IllegalStateException("layer " + layerIndex + " has no converters (LayerConverters.NONE)");
+        }
+        if (x.length < (long) n * cols) {
+            throw new IllegalArgumentException("layer " + layerIndex + ": " + n + " input vectors of " + cols
+                    + " need " + (long) n * cols + " values, got " + x.length);
+        }
+        return forward((from, count) -> Arrays.copyOfRange(x, from * cols, (from + count) * cols), n, t, pass);
+    }
+
+    /** As {@link #forward(double[], int, double, long)}, with the input vectors handed out in blocks. */
+    double[] forward(ConverterChip.Inputs x, int n, double t, long pass) {
+        if (converterChip == null) {
+            throw new IllegalStateException("layer " + layerIndex + " has no converters (LayerConverters.NONE)");
+        }
+        return converterChip.forward(x, n, t, AnalogStreams.read(seed, chip, layerIndex, t, pass),
+                AnalogStreams.converterRead(seed, chip, layerIndex, t, pass), scale);
+    }
+
+    /** @return [tile][slice] ADC gains of the last programming (LSB per µS × DAC level), or null without converters */
+    public double[][] adcGains() {
+        return converterChip == null ? null : converterChip.adcGains();
     }
 
     /**

@@ -69,7 +69,9 @@ final class ChipResults {
                 "seed=" + o.seed(),
                 "device=nandakumar2019, noise scales programming " + o.programmingNoiseScale() + ", drift "
                         + o.driftScale() + ", read " + o.readNoiseScale(),
-                "weights=int9 clipped at 2 sigma_W, GDC per layer, streams=NnStream.CHIPS", "");
+                "weights=int9 clipped at 2 sigma_W, GDC per layer, streams=NnStream.CHIPS",
+                // Only with converters, so the stores made before them keep their folder.
+                o.converters().enabled() ? "converters=" + o.converters().describe() + "\n" : "");
         String hash = HexFormat.of().formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
         Path dir = root.resolve("evaluations").resolve(hash);
         Files.createDirectories(dir);

@@ -199,7 +199,8 @@ public final class DnnExperiments {
         try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
             quantAcc = ChipEvaluation.digitalAccuracy(ev, quantized, data.test(), m.normalization(), o.evalBatchSize());
             for (SliceConfig c : configs) {
-                AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device);
+                AnalogConfig ac = AnalogConfig.paper(c.algorithm(), c.nSlices(), c.base()).withDevice(device)
+                        .withConverters(o.converters());
                 double[][] acc = ChipEvaluation.chipAccuracies(ev, m.network(), ac, c, times, data.test(), m.normalization(), o,
                         store, () -> listener.progress(done.addAndGet(times.length), total));
                 for (int ti = 0; ti < times.length; ti++) {

@@ -2,6 +2,7 @@ package org.pcmsim.nn.experiment;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.pcmsim.nn.analog.LayerConverters;
 import org.pcmsim.nn.model.ResNetSpec;
 
 /**
@@ -28,11 +29,13 @@ import org.pcmsim.nn.model.ResNetSpec;
  * @param timePoints log-spaced read times t0 … 1 year for Figure 5(a), ≥ 2 (12)
  * @param threads Java threads of the chip evaluations, ≥ 1 (default: the available processors); the
  *     results do not depend on it
+ * @param converters the converters and periphery of the chips' tiles ({@link LayerConverters#NONE}: the
+ *     paper's path, no conversion; docs/model.md §9)
  */
 public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int testImages, ResNetSpec network,
                          Path modelFile, Path outDir, int epochs, int noiseAwareEpochs, int batchSize,
                          int evalBatchSize, int chips, long seed, double programmingNoiseScale, double driftScale,
-                         double readNoiseScale, int timePoints, int threads) {
+                         double readNoiseScale, int timePoints, int threads, LayerConverters converters) {
 
     /** Validates every field; messages name the value. */
     public DnnOptions {
@@ -63,6 +66,31 @@ public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int
             throw new IllegalArgumentException("timePoints must be >= 2, got " + timePoints);
         }
         positive("threads", threads);
+        Objects.requireNonNull(converters, "converters");
+    }
+
+    /**
+     * Options without converters ({@link LayerConverters#NONE}, the paper's DNN path); the parameters
+     * are those of the record.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int testImages, ResNetSpec network,
+                      Path modelFile, Path outDir, int epochs, int noiseAwareEpochs, int batchSize, int evalBatchSize,
+                      int chips, long seed, double programmingNoiseScale, double driftScale, double readNoiseScale,
+                      int timePoints, int threads) {
+        this(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, epochs, noiseAwareEpochs, batchSize,
+                evalBatchSize, chips, seed, programmingNoiseScale, driftScale, readNoiseScale, timePoints, threads,
+                LayerConverters.NONE);
+    }
+
+    /**
+     * @param c the converters and periphery of every analog layer's tiles (docs/model.md §9)
+     * @return a copy whose chips have them
+     */
+    public DnnOptions withConverters(LayerConverters c) {
+        return new DnnOptions(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, epochs,
+                noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale,
+                readNoiseScale, timePoints, threads, c);
     }
 
     private static void positive(String name, int v) {
@@ -142,47 +170,47 @@ public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int
     public DnnOptions withChips(int v) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, epochs,
                 noiseAwareEpochs, batchSize, evalBatchSize, v, seed, programmingNoiseScale, driftScale,
-                readNoiseScale, timePoints, threads);
+                readNoiseScale, timePoints, threads, converters);
     }
 
     /** @param baseline digital epochs @param noiseAware noise-aware epochs @return a copy with those epochs */
     public DnnOptions withEpochs(int baseline, int noiseAware) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, baseline,
                 noiseAware, batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale,
-                readNoiseScale, timePoints, threads);
+                readNoiseScale, timePoints, threads, converters);
     }
 
     /** @param file model file @return a copy that reuses (or trains and saves to) that file */
     public DnnOptions withModelFile(Path file) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, network, file, outDir, epochs,
                 noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale,
-                readNoiseScale, timePoints, threads);
+                readNoiseScale, timePoints, threads, converters);
     }
 
     /** @param train images @param test images @return a copy with those dataset limits */
     public DnnOptions withImages(int train, int test) {
         return new DnnOptions(dataset, dataDir, train, test, network, modelFile, outDir, epochs, noiseAwareEpochs,
-                batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale, readNoiseScale, timePoints, threads);
+                batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale, readNoiseScale, timePoints, threads, converters);
     }
 
     /** @param spec network @return a copy with that network */
     public DnnOptions withNetwork(ResNetSpec spec) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, spec, modelFile, outDir, epochs,
                 noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale,
-                readNoiseScale, timePoints, threads);
+                readNoiseScale, timePoints, threads, converters);
     }
 
     /** @param p programming @param d drift @param r read noise @return a copy with those noise scales */
     public DnnOptions withNoiseScales(double p, double d, double r) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, epochs,
-                noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, p, d, r, timePoints, threads);
+                noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, p, d, r, timePoints, threads, converters);
     }
 
     /** @param v evaluation threads @return a copy evaluating on that many Java threads (same results) */
     public DnnOptions withThreads(int v) {
         return new DnnOptions(dataset, dataDir, trainImages, testImages, network, modelFile, outDir, epochs,
                 noiseAwareEpochs, batchSize, evalBatchSize, chips, seed, programmingNoiseScale, driftScale,
-                readNoiseScale, timePoints, v);
+                readNoiseScale, timePoints, v, converters);
     }
 
     /** @return the available processors: the default evaluation threads */

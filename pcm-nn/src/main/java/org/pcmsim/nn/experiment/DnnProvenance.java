@@ -53,6 +53,7 @@ final class DnnProvenance {
         prov.put("conventions", device.conventions());
         prov.put("noise_scales", "programming=" + o.programmingNoiseScale() + ", drift=" + o.driftScale() + ", read="
                 + o.readNoiseScale());
+        prov.put("converters", o.converters().describe());
         prov.put("gdc", "per layer, calibration c = sum_i |sum_k W_ik(t)|, reference at t0");
         prov.put("eval_batch_size", o.evalBatchSize());
         prov.put("eval_threads", o.threads());
