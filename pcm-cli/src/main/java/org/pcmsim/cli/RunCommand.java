@@ -31,7 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = {"Run a figure and write its plot, points and provenance.",
             "Writes <figure>.png and .svg (the plot), .csv (the points) and .json (the points with full provenance) "
                 + "to the output folder, each written completely under a temporary name and then renamed.",
-            "The DNN figures figure-5a and figure-5c need --dataset; on synthetic data "
+            "The DNN figures figure-5a, figure-5c and periphery-dnn need --dataset; on synthetic data "
                 + "they write <figure>-synthetic.*, on Fashion-MNIST <figure>-fashion-mnist.* (-ci at --scale ci). "
                 + "Without --model they train a model first and save it in the output folder for reuse; each chip's "
                 + "results are kept under --work, so an interrupted run resumes. 'all' runs the four MVM figures only.",

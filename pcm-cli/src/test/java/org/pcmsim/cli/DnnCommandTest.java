@@ -33,6 +33,12 @@ class DnnCommandTest {
     static Stream<Arguments> usageErrors() {
         return Stream.of(
                 Arguments.of(new String[] {"run", "figure-5a", "--dataset", "bogus"}, "--dataset", "bogus"),
+                Arguments.of(new String[] {"run", "periphery-dnn", "--dataset", "synthetic", "--converters"},
+                        "--converters", "periphery-dnn"),
+                Arguments.of(new String[] {"run", "periphery-dnn", "--dataset", "synthetic", "--adc-noise", "1"},
+                        "periphery option", "periphery-dnn"),
+                Arguments.of(new String[] {"run", "figure-5c", "--dataset", "synthetic", "--adc-noise", "-1"},
+                        "--adc-noise", "-1"),
                 Arguments.of(new String[] {"run", "figure-5a"}, "--dataset", "figure-5a"),
                 Arguments.of(new String[] {"run", "figure-5a", "--dataset", "cifar10"}, "--data-dir", "cifar10"),
                 Arguments.of(new String[] {"run", "figure-5c", "--dataset", "synthetic", "--chips", "0"}, "--chips", "0"),
@@ -153,6 +159,17 @@ class DnnCommandTest {
         CliRunner c1 = runDnn("figure-5c", with(TINY, "--threads", "1"));
         assertEquals(0, c1.exit, c1.err);
         assertEquals(twoThreads, dataLines(out.resolve("figure-5c-synthetic.csv")));
+
+        // Converters with ADC noise write beside the paper's figure and say so in the periphery column.
+        CliRunner conv = runDnn("figure-5c", with(TINY, "--adc-noise", "1"));
+        assertEquals(0, conv.exit, conv.err);
+        Path convCsv = out.resolve("figure-5c-synthetic-converters-adc-noise1lsb.csv");
+        assertTrue(Files.exists(convCsv), conv.err);
+        for (CSVRecord x : org.pcmsim.cli.output.CsvContract.read(convCsv)) {
+            assertEquals(x.get("algorithm").equals("digital") ? "ideal" : "dac9;adc8;adc-noise=1lsb",
+                    x.get("periphery"), x.toString());
+        }
+        assertEquals(twoThreads, dataLines(out.resolve("figure-5c-synthetic.csv")), "the paper's figure untouched");
 
         // pcm train finds the model too and reports its accuracy.
         List<String> train = new java.util.ArrayList<>(List.of("train", "--out", out.toString(), "--work",

@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.RunSettings;
 import org.pcmsim.montecarlo.ProgressListener;
+import org.pcmsim.nn.analog.LayerConverters;
 import org.pcmsim.nn.experiment.DnnOptions;
+import org.pcmsim.nn.experiment.PeripheryStudy;
 
 /**
  * Figure 5(a) or 5(c): test accuracy of a ResNet deployed on simulated PCM chips (pcm-nn). Not part
@@ -45,24 +47,34 @@ public final class DnnFigureProducer implements FigureProducer {
     private final String description;
     private final DnnRequest request;
     private final Consumer<String> notes;
+    private final LayerConverters converters;
 
-    private DnnFigureProducer(String name, String description, DnnRequest request, Consumer<String> notes) {
+    private DnnFigureProducer(String name, String description, DnnRequest request, Consumer<String> notes,
+                              LayerConverters converters) {
         this.name = name;
         this.description = description;
         this.request = request;
         this.notes = notes;
+        this.converters = converters;
     }
 
     /** @return Figure 5(a), not configured */
     public static DnnFigureProducer figure5a() {
         return new DnnFigureProducer("figure-5a", "Analog ResNet test accuracy vs time (t0 to 1 year), Max-fill b_W = 1, "
-                + "n_W = 1, 2, 4, 8; digital baseline. Needs --dataset.", null, note -> { });
+                + "n_W = 1, 2, 4, 8; digital baseline. Needs --dataset.", null, note -> { }, LayerConverters.NONE);
     }
 
     /** @return Figure 5(c), not configured */
     public static DnnFigureProducer figure5c() {
         return new DnnFigureProducer("figure-5c", "Analog ResNet test accuracy vs n_W at t0 and one month: Equal-fill, "
-                + "Max-fill, Max-fill EC (b_W = 1, 2). Needs --dataset.", null, note -> { });
+                + "Max-fill, Max-fill EC (b_W = 1, 2). Needs --dataset.", null, note -> { }, LayerConverters.NONE);
+    }
+
+    /** @return the DNN companion of {@code periphery}, not configured */
+    public static DnnFigureProducer peripheryDnn() {
+        return new DnnFigureProducer("periphery-dnn", "Analog ResNet test accuracy at one month vs n_W (Max-fill "
+                + "b_W = 1) without converters, with 9/8-bit converters, ADC noise, IR drop, both. Needs --dataset.",
+                null, note -> { }, LayerConverters.NONE);
     }
 
     @Override
@@ -100,8 +112,19 @@ public final class DnnFigureProducer implements FigureProducer {
      * @return this figure configured for that run
      */
     public DnnFigureProducer configured(DnnRequest r, Consumer<String> notes) {
+        return configured(r, notes, converters);
+    }
+
+    /**
+     * @param r the options of a run
+     * @param notes receives one line when the run resumes from chips an interrupted run finished
+     * @param converters the chips' DAC, ADCs and periphery ({@link LayerConverters#NONE}: the paper's
+     *     DNN path); {@code periphery-dnn} ignores them (each of its settings brings its own)
+     * @return this figure configured for that run
+     */
+    public DnnFigureProducer configured(DnnRequest r, Consumer<String> notes, LayerConverters converters) {
         return new DnnFigureProducer(name, description, Objects.requireNonNull(r, "request"),
-                Objects.requireNonNull(notes, "notes"));
+                Objects.requireNonNull(notes, "notes"), Objects.requireNonNull(converters, "converters"));
     }
 
     /** @return the request, or null if not configured */
@@ -154,7 +177,11 @@ public final class DnnFigureProducer implements FigureProducer {
      */
     public long evaluations(DnnRequest r) {
         DnnOptions o = DnnRunner.options(r);
-        return "figure-5a".equals(name) ? 4L * o.chips() * o.timePoints() : 20L * o.chips() * 2;
+        return switch (name) {
+            case "figure-5a" -> 4L * o.chips() * o.timePoints();
+            case "periphery-dnn" -> (long) PeripheryStudy.defaultSettings().size() * 4 * o.chips();
+            default -> 20L * o.chips() * 2;
+        };
     }
 
     @Override
@@ -162,6 +189,6 @@ public final class DnnFigureProducer implements FigureProducer {
         if (request == null) {
             throw new IllegalStateException(name + " needs DNN options (--dataset ...): use configured(request)");
         }
-        return DnnRunner.figure(name, DnnRunner.options(request), progress, notes);
+        return DnnRunner.figure(name, DnnRunner.options(request).withConverters(converters), progress, notes);
     }
 }

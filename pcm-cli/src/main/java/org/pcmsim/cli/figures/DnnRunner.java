@@ -16,6 +16,7 @@ import org.pcmsim.nn.data.FashionMnist;
 import org.pcmsim.nn.experiment.DatasetKind;
 import org.pcmsim.nn.experiment.DnnExperiments;
 import org.pcmsim.nn.experiment.DnnOptions;
+import org.pcmsim.nn.experiment.PeripheryStudy;
 import org.pcmsim.nn.model.ResNetSpec;
 import org.pcmsim.nn.training.Trainer;
 import org.pcmsim.nn.training.TrainingFiles;
@@ -173,7 +174,7 @@ public final class DnnRunner {
     /**
      * Runs Figure 5(a) or 5(c).
      *
-     * @param figure {@code figure-5a} or {@code figure-5c}
+     * @param figure {@code figure-5a}, {@code figure-5c} or {@code periphery-dnn}
      * @param o the options
      * @param listener training steps, then chip evaluations
      * @param notes receives "resuming: …" when chips finished by an interrupted run are reused
@@ -184,6 +185,7 @@ public final class DnnRunner {
         return call(() -> switch (figure) {
             case "figure-5a" -> DnnExperiments.figure5a(o, listener, notes);
             case "figure-5c" -> DnnExperiments.figure5c(o, listener, notes);
+            case "periphery-dnn" -> PeripheryStudy.run(o, PeripheryStudy.defaultSettings(), listener, notes);
             default -> throw new IllegalArgumentException("not a DNN figure: " + figure);
         });
     }

@@ -55,6 +55,7 @@ public final class FigureRegistry {
         r.register(new PeripheryFigureProducer());
         r.register(DnnFigureProducer.figure5a());
         r.register(DnnFigureProducer.figure5c());
+        r.register(DnnFigureProducer.peripheryDnn());
         return r;
     }
 

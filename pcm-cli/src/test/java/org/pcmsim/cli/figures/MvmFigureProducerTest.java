@@ -29,7 +29,7 @@ class MvmFigureProducerTest {
     void registryResolvesNamesAndAll() {
         FigureRegistry r = FigureRegistry.standard();
         assertEquals(List.of("figure-4a", "figure-4b", "figure-4c", "bitnet", "weights-time", "weights-clip", "periphery", "figure-5a",
-                "figure-5c", "weights", "all"), r.names());
+                "figure-5c", "periphery-dnn", "weights", "all"), r.names());
         // 'weights' runs both figures of the heavy-tailed-weights study.
         assertEquals(List.of("weights-time", "weights-clip"),
                 r.resolve("weights").orElseThrow().stream().map(FigureProducer::name).toList());

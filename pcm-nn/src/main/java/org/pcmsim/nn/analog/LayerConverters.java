@@ -85,4 +85,13 @@ public record LayerConverters(int dacBits, int adcBits, double inputClipSigmas, 
                 + (inputClipSigmas == PAPER_INPUT_CLIP ? "" : " clip" + inputClipSigmas) + " " + periphery.describe()
                 : "none";
     }
+
+    /**
+     * @return the value of a result's {@code periphery} CSV column: {@code ideal} without converters
+     *     (the paper's DNN path), else {@link #describe()} with ';' between its parts, e.g.
+     *     {@code dac9;adc8;ideal} or {@code dac9;adc8;adc-noise=1lsb}
+     */
+    public String csvId() {
+        return enabled() ? describe().replace(' ', ';') : "ideal";
+    }
 }

@@ -205,7 +205,8 @@ public final class DnnExperiments {
                         store, () -> listener.progress(done.addAndGet(times.length), total));
                 for (int ti = 0; ti < times.length; ti++) {
                     rows.add(new ResultRow(fig, c.series(), "int9", c.algorithm().id(), c.base(), c.nSlices(),
-                            times[ti], o.chips(), "accuracy", ChipEvaluation.mean(acc[ti]), ChipEvaluation.std(acc[ti])));
+                            times[ti], o.chips(), "accuracy", ChipEvaluation.mean(acc[ti]), ChipEvaluation.std(acc[ti]),
+                            "", "", Double.NaN, o.converters().csvId()));
                 }
                 if (panel != null) {
                     panels.put(c.series(), panel);

@@ -117,7 +117,8 @@ public final class PeripheryStudy {
                     double[][] acc = ChipEvaluation.chipAccuracies(ev, m.network(), ac, c, times, data.test(),
                             m.normalization(), o, () -> listener.progress(++done[0], total));
                     rows.add(new ResultRow("periphery-dnn", s.label(), "int9", SlicingAlgorithm.MAX_FILL.id(), 1, n,
-                            TIME, o.chips(), "accuracy", ChipEvaluation.mean(acc[0]), ChipEvaluation.std(acc[0])));
+                            TIME, o.chips(), "accuracy", ChipEvaluation.mean(acc[0]), ChipEvaluation.std(acc[0]), "", "",
+                            Double.NaN, s.converters().csvId()));
                     notes.accept(String.format(java.util.Locale.ROOT, "%s, n_W = %d: %.2f ± %.2f %% (%.0f s)",
                             s.label(), n, ChipEvaluation.mean(acc[0]), ChipEvaluation.std(acc[0]),
                             (System.nanoTime() - t0) / 1e9));
