@@ -54,17 +54,18 @@ public final class SyntheticCifar {
      * Generates images with labels cycling over the classes in a random order.
      *
      * @param count images, ≥ 0
-     * @param stream index of this set (e.g. 1 for training, 2 for test) so that sets differ
+     * @param set index of this set within {@code NamedStream.SYNTHETIC_IMAGES} (1 for training, 2 for
+     *     test), so that sets differ
      * @return the images
      */
-    public LabeledImages generate(int count, int stream) {
+    public LabeledImages generate(int count, int set) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
-        if (stream < 1) {
-            throw new IllegalArgumentException("stream must be >= 1 (0 holds the class textures), got " + stream);
+        if (set < 1) {
+            throw new IllegalArgumentException("set must be >= 1, got " + set);
         }
-        UniformRandomProvider rng = NamedStream.SYNTHETIC_IMAGES.stream(seed, stream);
+        UniformRandomProvider rng = NamedStream.SYNTHETIC_IMAGES.stream(seed, set);
         NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
         byte[] px = new byte[count * LabeledImages.IMAGE_BYTES];
         byte[] lb = new byte[count];
