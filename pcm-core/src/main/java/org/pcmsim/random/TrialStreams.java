@@ -9,7 +9,8 @@ import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
  * trials are spread over threads.
  *
  * <p>Stream {@code s} of index {@code i} is a Commons RNG XoRoShiRo128++ generator whose two state
- * words are outputs 2·key + 1 and 2·key + 2 of the SplitMix64 sequence started at the seed, with
+ * words are outputs 2·key and 2·key + 1 (counting from 0) of the SplitMix64 sequence started at the
+ * seed, mix64(seed + (2·key + 1)·γ) and mix64(seed + (2·key + 2)·γ) with γ the golden gamma, where
  * key = 4·i + slot(s) ({@link TrialStream#slot}). SplitMix64 outputs can be computed at any
  * position, which is what lets a trial start without generating the ones before it, and are the
  * standard way to seed the xoroshiro family (Blackman and Vigna 2018; docs/model.md §7).
