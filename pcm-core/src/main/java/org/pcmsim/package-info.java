@@ -9,6 +9,7 @@
  * org.pcmsim.crossbar} (the analog MVM with its converters and drift compensation) → {@link
  * org.pcmsim.montecarlo} (independent trials, reproducible from one seed) → {@link
  * org.pcmsim.experiment} (the published figures as data). {@link org.pcmsim.theory} holds the
- * paper's closed-form prediction. The model is stated in the project's {@code docs/model.md}.
+ * paper's closed-form prediction; {@link org.pcmsim.random} splits one root seed into the named
+ * streams every package (and pcm-nn) draws from. The model is stated in the project's {@code docs/model.md}.
  */
 package org.pcmsim;

@@ -13,7 +13,8 @@ import org.pcmsim.cli.figures.FigureProducer;
 import org.pcmsim.cli.figures.FigureRegistry;
 import org.pcmsim.cli.figures.MvmFigureProducer;
 import org.pcmsim.experiment.RunSettings;
-import org.pcmsim.montecarlo.TrialStreams;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.nn.experiment.DnnBenchmark;
 import org.pcmsim.nn.model.ResNetSpec;
@@ -353,7 +354,7 @@ public final class BenchCommand implements Callable<Integer> {
             final int id = t;
             work[t] = () -> {
                 NormalizedGaussianSampler g =
-                        ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(1, id, TrialStreams.PROGRAMMING));
+                        ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(1, id, TrialStream.PROGRAMMING));
                 double s = 0;
                 for (int i = 0; i < perThread; i++) {
                     s += g.sample();

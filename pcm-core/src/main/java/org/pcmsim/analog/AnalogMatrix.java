@@ -8,7 +8,8 @@ import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.TiledCrossbar;
 import org.pcmsim.crossbar.TiledReader;
 import org.pcmsim.device.PcmDeviceModel;
-import org.pcmsim.montecarlo.TrialStreams;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 import org.pcmsim.slicing.IntegerQuantizer;
 import org.pcmsim.weights.WeightMatrix;
 
@@ -50,9 +51,9 @@ public final class AnalogMatrix {
         this.inputQuantizer = new IntegerQuantizer(cb.inputBits(), cb.inputClipSigmas());
         CrossbarProgrammer programmer = new CrossbarProgrammer(settings.slicing(), settings.device());
         this.crossbar = TiledCrossbar.program(programmer, settings.array(), quantized, weights.rows(), weights.cols(),
-                TrialStreams.stream(seed, chip, TrialStreams.PROGRAMMING));
+                TrialStreams.stream(seed, chip, TrialStream.PROGRAMMING));
         this.reader = new TiledReader(cb, settings.array(), settings.sampling(), settings.driftScope());
-        this.readNoise = ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, chip, TrialStreams.READ));
+        this.readNoise = ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, chip, TrialStream.READ));
         this.readout = reader.newReadout(crossbar, 1);
         // The calibration reference: one read of every tile at t0, right after programming.
         reader.read(crossbar, new double[] {settings.device().t0()}, new int[weights.cols()], readNoise, readout);

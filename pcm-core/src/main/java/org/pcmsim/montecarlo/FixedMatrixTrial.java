@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.pcmsim.crossbar.ChipPeriphery;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.TiledCrossbar;
 import org.pcmsim.crossbar.TiledReader;
+import org.pcmsim.random.PeripheryStreams;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 import org.pcmsim.slicing.IntegerQuantizer;
 import org.pcmsim.slicing.TernaryQuantizer;
 import org.pcmsim.weights.WeightMatrix;
@@ -92,7 +94,7 @@ final class FixedMatrixTrial {
     void run(long seed, long trial, double[] times, double[] eta) {
         CrossbarConfig cb = config.crossbar();
         NormalizedGaussianSampler data =
-                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.DATA));
+                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStream.DATA));
         for (int k = 0; k < cols; k++) {
             xReal[k] = data.sample();
         }
@@ -119,19 +121,19 @@ final class FixedMatrixTrial {
         }
         double refNorm = Math.sqrt(norm);
         programmingStream = ZigguratSampler.NormalizedGaussian.of(
-                TrialStreams.stream(seed, trial, TrialStreams.PROGRAMMING));
+                TrialStreams.stream(seed, trial, TrialStream.PROGRAMMING));
         normalsDrawn = 0;
         crossbar.programInto(programmer, w, this::programmingNormals);
         if (readout == null) {
             readout = reader.newReadout(crossbar, times.length);
         }
         NormalizedGaussianSampler read =
-                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.READ));
+                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStream.READ));
         ChipPeriphery chip = null;
         if (!config.periphery().isIdeal()) {
-            UniformRandomProvider[] streams = TrialStreams.peripheryStreams(seed, trial);
+            PeripheryStreams streams = TrialStreams.periphery(seed, trial);
             chip = ChipPeriphery.draw(config.periphery(), crossbar.tileCount(), config.slicing().nSlices(),
-                    crossbar.array().rows(), streams[0], streams[1]);
+                    crossbar.array().rows(), streams.chip(), streams.conversions());
         }
         reader.read(crossbar, times, x, read, chip, readout);
         double[] reference = readout.calibration(0);

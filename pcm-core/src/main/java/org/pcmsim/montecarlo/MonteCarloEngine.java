@@ -18,8 +18,8 @@ import org.pcmsim.weights.WeightDistribution;
  * Runs Monte Carlo trials of analog MVMs in parallel.
  *
  * <p>Reproducibility: trial i of any configuration draws from streams derived from (seed, i) alone
- * ({@link TrialStreams}), and results are stored by trial index, so one seed gives bit-identical
- * numbers whatever the thread count, and {@link #replay} recomputes any single trial. Because the
+ * ({@link org.pcmsim.random.TrialStreams}), and results are stored by trial index, so one seed
+ * gives bit-identical numbers whatever the thread count, and {@link #replay} recomputes any single trial. Because the
  * data stream does not depend on the configuration, trial i of every configuration sees the same
  * weights and inputs (common random numbers), which sharpens comparisons between configurations.
  *
@@ -234,8 +234,8 @@ public final class MonteCarloEngine {
     /**
      * Runs several configurations over a fixed user matrix: the weights stay the same in every
      * trial, while trial i draws its own inputs (standard normal, one per matrix column), programming
-     * noise and read noise from the streams of (seed, i) ({@link TrialStreams}). The matrix is tiled
-     * on arrays of {@code matrix.array()} ({@link org.pcmsim.crossbar.TiledCrossbar}). Same guarantees
+     * noise and read noise from the streams of (seed, i) ({@link org.pcmsim.random.TrialStreams}).
+     * The matrix is tiled on arrays of {@code matrix.array()} ({@link org.pcmsim.crossbar.TiledCrossbar}). Same guarantees
      * as {@link #runAll(List, double[], int, long, ProgressListener)}: any thread count gives the same
      * numbers, {@link #replay(MvmTrialConfig, FixedMatrix, double[], long, int)} recomputes a trial, and
      * configurations share each trial's inputs and programming normals.

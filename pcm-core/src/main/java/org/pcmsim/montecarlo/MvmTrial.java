@@ -2,12 +2,14 @@ package org.pcmsim.montecarlo;
 
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.pcmsim.crossbar.ChipPeriphery;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.CrossbarReader;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
+import org.pcmsim.random.PeripheryStreams;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 
 /**
  * One Monte Carlo trial of an analog MVM for one configuration (docs/model.md §4), with buffers reused
@@ -99,11 +101,11 @@ final class MvmTrial {
             }
             ProgrammedCrossbar crossbar = programmer.allocateIn(data.storage(slices));
             NormalizedGaussianSampler read =
-                    ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.READ));
+                    ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStream.READ));
             ChipPeriphery chip = null;
             if (!config.periphery().isIdeal()) {
-                UniformRandomProvider[] streams = TrialStreams.peripheryStreams(seed, trial);
-                chip = ChipPeriphery.draw(config.periphery(), 1, slices, n, streams[0], streams[1]);
+                PeripheryStreams streams = TrialStreams.periphery(seed, trial);
+                chip = ChipPeriphery.draw(config.periphery(), 1, slices, n, streams.chip(), streams.conversions());
                 chip.convertInputs(data.x, cb.calibrationInput(), cb.inputMax(), times.length);
             }
             ChipPeriphery periphery = chip;

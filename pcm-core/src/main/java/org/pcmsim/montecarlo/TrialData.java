@@ -8,6 +8,8 @@ import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.SlicingScheme;
 import org.pcmsim.slicing.IntegerQuantizer;
@@ -100,7 +102,7 @@ final class TrialData {
 
     /** Draws the trial's weights and inputs; quantised weights are recomputed on demand. */
     void draw(long seed, long trial) {
-        org.apache.commons.rng.UniformRandomProvider stream = TrialStreams.stream(seed, trial, TrialStreams.DATA);
+        org.apache.commons.rng.UniformRandomProvider stream = TrialStreams.stream(seed, trial, TrialStream.DATA);
         NormalizedGaussianSampler data = ZigguratSampler.NormalizedGaussian.of(stream);
         if (distribution.equals(WeightDistribution.GAUSSIAN)) {
             for (int i = 0; i < wReal.length; i++) {
@@ -147,7 +149,7 @@ final class TrialData {
     double[] programmingNormals(int slice) {
         if (programmingStream == null) {
             programmingStream = ZigguratSampler.NormalizedGaussian.of(
-                    TrialStreams.stream(seed, trial, TrialStreams.PROGRAMMING));
+                    TrialStreams.stream(seed, trial, TrialStream.PROGRAMMING));
         }
         while (programmingDrawn <= slice) {
             if (programming.size() == programmingDrawn) {

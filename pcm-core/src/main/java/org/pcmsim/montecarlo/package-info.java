@@ -4,7 +4,7 @@
  * time (Le Gallo, Ciric et al. 2022, section 4; docs/model.md, "One Monte Carlo trial").
  *
  * <p>Randomness comes from one root seed split into named streams per trial ({@link
- * org.pcmsim.montecarlo.TrialStreams}), so any trial replays alone and the results do not depend
+ * org.pcmsim.random.TrialStreams}), so any trial replays alone and the results do not depend
  * on the number of threads.
  */
 package org.pcmsim.montecarlo;

@@ -11,6 +11,8 @@ import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ProgrammingNoiseExtrapolation;
 import org.pcmsim.device.TargetRange;
 import org.pcmsim.experiment.ReadTimes;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.SlicingScheme;
 
@@ -66,7 +68,7 @@ class LiteralModelTest {
     /** One trial exactly as docs/model.md §4 words it, with its own noise streams. */
     static double[] literalTrial(SlicingScheme s, long seed, int trial) {
         NormalizedGaussianSampler data =
-                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStreams.DATA));
+                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStream.DATA));
         int[][] w = new int[N][N];
         int[] x = new int[N];
         for (int i = 0; i < N; i++) {

@@ -9,7 +9,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
-import org.pcmsim.montecarlo.TrialStreams;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 
 /**
  * ADC and DAC effects. Statistical tests use fixed seeds; each tolerance is 5 standard errors of the
@@ -21,7 +22,7 @@ class ConvertersTest {
     private static final int N = 200_000;
 
     private static double[] analogValues(long seed) {
-        UniformRandomProvider rng = TrialStreams.stream(seed, 0, 0);
+        UniformRandomProvider rng = TrialStreams.stream(seed, 0, TrialStream.DATA);
         double[] x = new double[N];
         for (int k = 0; k < N; k++) {
             x[k] = rng.nextDouble(-100, 100);
@@ -37,7 +38,7 @@ class ConvertersTest {
             expected[k] = Math.max(-ADC_MAX, Math.min(ADC_MAX, Math.rint(x[k] * 2)));
             x[k] *= 2;
         }
-        UniformRandomProvider rng = TrialStreams.stream(5, 0, 0);
+        UniformRandomProvider rng = TrialStreams.stream(5, 0, TrialStream.DATA);
         AdcMismatch m = AdcMismatch.draw(Periphery.IDEAL, 3, N, rng);
         assertTrue(m.isNone());
         double[] out = new double[N];
@@ -53,7 +54,7 @@ class ConvertersTest {
         Converters.dac(codes, dacOut, codes.length, 255, Periphery.IDEAL, null);
         assertArrayEquals(codes, dacOut);
         // The generator is untouched: its next number is the one a fresh copy gives first.
-        assertEquals(TrialStreams.stream(5, 0, 0).nextLong(), rng.nextLong());
+        assertEquals(TrialStreams.stream(5, 0, TrialStream.DATA).nextLong(), rng.nextLong());
     }
 
     /**
@@ -68,7 +69,7 @@ class ConvertersTest {
         Converters.adc(x, ideal, N, 1000, Periphery.IDEAL, AdcMismatch.none(1, N), 0, null);
         for (double sigma : new double[] {0.5, 1.0}) {
             NormalizedGaussianSampler noise =
-                    ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(3, 0, 0));
+                    ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(3, 0, TrialStream.DATA));
             double[] noisy = new double[N];
             Converters.adc(x, noisy, N, 1000, Periphery.IDEAL.withAdcNoise(sigma), AdcMismatch.none(1, N), 0,
                     noise);
@@ -96,7 +97,7 @@ class ConvertersTest {
         double[] x = {126.9, -126.9, 500, -500};
         double[] out = new double[4];
         NormalizedGaussianSampler noise =
-                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(4, 0, 0));
+                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(4, 0, TrialStream.DATA));
         Converters.adc(x, out, 4, ADC_MAX, Periphery.IDEAL.withAdcNoise(3), AdcMismatch.none(1, 4), 0, noise);
         for (double a : out) {
             assertTrue(Math.abs(a) <= ADC_MAX && a == Math.rint(a), "output " + a);
@@ -115,8 +116,8 @@ class ConvertersTest {
         int slices = 4;
         int cols = 5000;
         Periphery p = Periphery.IDEAL.withAdcMismatch(0.02, 0.7);
-        AdcMismatch m = AdcMismatch.draw(p, slices, cols, TrialStreams.stream(6, 0, 0));
-        AdcMismatch again = AdcMismatch.draw(p, slices, cols, TrialStreams.stream(6, 0, 0));
+        AdcMismatch m = AdcMismatch.draw(p, slices, cols, TrialStreams.stream(6, 0, TrialStream.DATA));
+        AdcMismatch again = AdcMismatch.draw(p, slices, cols, TrialStreams.stream(6, 0, TrialStream.DATA));
         double[] gains = new double[slices * cols];
         double[] offsets = new double[slices * cols];
         for (int s = 0; s < slices; s++) {
@@ -150,14 +151,14 @@ class ConvertersTest {
     void dacNoiseAddsItsVariance() {
         int n = N;
         double[] codes = new double[n];
-        UniformRandomProvider rng = TrialStreams.stream(7, 0, 0);
+        UniformRandomProvider rng = TrialStreams.stream(7, 0, TrialStream.DATA);
         for (int k = 0; k < n; k++) {
             codes[k] = rng.nextInt(511) - 255;
         }
         double sigma = 0.8;
         double[] out = new double[n];
         Converters.dac(codes, out, n, 255, Periphery.IDEAL.withDac(sigma, 0),
-                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(8, 0, 0)));
+                ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(8, 0, TrialStream.DATA)));
         double sum = 0;
         double sumSq = 0;
         for (int k = 0; k < n; k++) {

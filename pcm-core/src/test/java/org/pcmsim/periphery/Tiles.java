@@ -2,7 +2,8 @@ package org.pcmsim.periphery;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.pcmsim.montecarlo.TrialStreams;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 
 /** Tiles, inputs and norms shared by the IR-drop tests. */
 final class Tiles {
@@ -29,7 +30,7 @@ final class Tiles {
 
     /** A 128 × 128 tile with the paper's conductances: G = 25 µS · |W| / 255, W a clipped normal. */
     static double[] paperTile(int n, long seed) {
-        UniformRandomProvider rng = TrialStreams.stream(seed, 0, 0);
+        UniformRandomProvider rng = TrialStreams.stream(seed, 0, TrialStream.DATA);
         var normal = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] g = new double[n * n];
         for (int k = 0; k < g.length; k++) {
@@ -40,7 +41,7 @@ final class Tiles {
     }
 
     static double[] positiveInputs(int n, long seed) {
-        UniformRandomProvider rng = TrialStreams.stream(seed, 0, 1);
+        UniformRandomProvider rng = TrialStreams.stream(seed, 0, TrialStream.PROGRAMMING);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = rng.nextDouble();

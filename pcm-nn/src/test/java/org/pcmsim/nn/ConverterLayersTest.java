@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.experiment.ReadTimes;
-import org.pcmsim.montecarlo.TrialStreams;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 import org.pcmsim.nn.analog.AnalogConfig;
 import org.pcmsim.nn.analog.AnalogNetwork;
 import org.pcmsim.nn.analog.LayerConverters;
@@ -164,7 +165,7 @@ class ConverterLayersTest {
     /** Input vectors of standard normals within ±3.9: the DAC clips at 4 RMS of each tile's part. */
     private static double[] inputs(int n, long seed) {
         var normal = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(
-                TrialStreams.stream(seed, 0, 0));
+                TrialStreams.stream(seed, 0, TrialStream.DATA));
         double[] x = new double[n * 300];
         for (int m = 0; m < n; m++) {
             for (int k = 0; k < 300; k++) {

@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.pcmsim.experiment.ReadTimes;
-import org.pcmsim.montecarlo.TrialStreams;
+import org.pcmsim.random.TrialStream;
+import org.pcmsim.random.TrialStreams;
 import org.pcmsim.nn.analog.AnalogConfig;
 import org.pcmsim.nn.analog.AnalogNetwork;
 import org.pcmsim.slicing.SlicingAlgorithm;
@@ -38,7 +39,7 @@ class DriftCompensationTest {
     private static final int CLASSES = 10;
 
     private static INDArray[] data(double[][] centres, int n, long seed) {
-        UniformRandomProvider rng = TrialStreams.stream(seed, 1, TrialStreams.DATA);
+        UniformRandomProvider rng = TrialStreams.stream(seed, 1, TrialStream.DATA);
         var normal = ZigguratSampler.NormalizedGaussian.of(rng);
         float[] x = new float[n * DIM];
         float[] y = new float[n * CLASSES];
@@ -65,7 +66,7 @@ class DriftCompensationTest {
     @Test
     void driftLowersAccuracyAndGdcRecoversMostOfIt() {
         long seed = 1;
-        UniformRandomProvider rng = TrialStreams.stream(seed, 0, TrialStreams.DATA);
+        UniformRandomProvider rng = TrialStreams.stream(seed, 0, TrialStream.DATA);
         double[][] centres = new double[CLASSES][DIM];
         for (double[] c : centres) {
             for (int d = 0; d < DIM; d++) {

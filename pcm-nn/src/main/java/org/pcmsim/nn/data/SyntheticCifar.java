@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.pcmsim.nn.NnStream;
+import org.pcmsim.random.NamedStream;
 
 /**
  * A synthetic stand-in for CIFAR-10, written in the same binary format: ten classes of 32×32 RGB
@@ -36,7 +36,7 @@ public final class SyntheticCifar {
         this.seed = seed;
         // A shared pool of (fx, fy) pairs: classes reuse gratings, which is what makes it non-trivial.
         int[][] pool = {{1, 0}, {0, 1}, {1, 1}, {1, -1}, {2, 0}, {0, 2}, {2, 1}, {1, 2}, {2, -1}, {3, 0}, {0, 3}, {3, 1}};
-        UniformRandomProvider rng = NnStream.SYNTHETIC_CLASSES.stream(seed, 0);
+        UniformRandomProvider rng = NamedStream.SYNTHETIC_CLASSES.stream(seed, 0);
         for (int c = 0; c < LabeledImages.CLASSES; c++) {
             for (int k = 0; k < COMPONENTS; k++) {
                 int[] f = pool[rng.nextInt(pool.length)];
@@ -54,17 +54,18 @@ public final class SyntheticCifar {
      * Generates images with labels cycling over the classes in a random order.
      *
      * @param count images, ≥ 0
-     * @param stream index of this set (e.g. 1 for training, 2 for test) so that sets differ
+     * @param set index of this set within {@code NamedStream.SYNTHETIC_IMAGES} (1 for training, 2 for
+     *     test), so that sets differ
      * @return the images
      */
-    public LabeledImages generate(int count, int stream) {
+    public LabeledImages generate(int count, int set) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
-        if (stream < 1) {
-            throw new IllegalArgumentException("stream must be >= 1 (0 holds the class textures), got " + stream);
+        if (set < 1) {
+            throw new IllegalArgumentException("set must be >= 1, got " + set);
         }
-        UniformRandomProvider rng = NnStream.SYNTHETIC_IMAGES.stream(seed, stream);
+        UniformRandomProvider rng = NamedStream.SYNTHETIC_IMAGES.stream(seed, set);
         NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
         byte[] px = new byte[count * LabeledImages.IMAGE_BYTES];
         byte[] lb = new byte[count];

@@ -69,6 +69,7 @@ final class ChipResults {
                 "seed=" + o.seed(),
                 "device=nandakumar2019, noise scales programming " + o.programmingNoiseScale() + ", drift "
                         + o.driftScale() + ", read " + o.readNoiseScale(),
+                // Frozen text: the key names the store's folder. NnStream is NamedStream's old name; same streams.
                 "weights=int9 clipped at 2 sigma_W, GDC per layer, streams=NnStream.CHIPS",
                 // Only with converters, so the stores made before them keep their folder.
                 o.converters().enabled() ? "converters=" + o.converters().describe() + "\n" : "");

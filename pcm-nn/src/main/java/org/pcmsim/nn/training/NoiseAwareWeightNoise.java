@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
-import org.pcmsim.nn.NnStream;
+import org.pcmsim.random.NamedStream;
 
 /**
  * Noise-aware training (Joshi et al. 2020; docs/model.md §6) as a DL4J weight-noise hook: in every
@@ -110,7 +110,7 @@ public final class NoiseAwareWeightNoise implements IWeightNoise {
         double amp = relativeNoise * max;
         double clip = clipSigmas * sigma;
         // (layer, iteration) → an independent stream; index collisions would need 2^31 iterations.
-        UniformRandomProvider rng = NnStream.TRAINING_NOISE.stream(seed, ((long) layerIndex << 31) + iteration);
+        UniformRandomProvider rng = NamedStream.TRAINING_NOISE.stream(seed, ((long) layerIndex << 31) + iteration);
         NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {

@@ -17,17 +17,17 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.pcmsim.montecarlo.ProgressListener;
-import org.pcmsim.nn.NnStream;
 import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.data.LabeledImages;
 import org.pcmsim.nn.model.ResNetSpec;
 import org.pcmsim.nn.model.ResNets;
+import org.pcmsim.random.NamedStream;
 
 /**
  * Trains a ResNet in two phases — digital baseline, then noise-aware fine-tuning — with a
  * checkpoint after every epoch, and resumes from the last checkpoint after an interruption.
  *
- * <p>Epoch e shuffles and augments with {@code NnStream.TRAINING_ORDER.stream(seed, e)}, and the
+ * <p>Epoch e shuffles and augments with {@code NamedStream.TRAINING_ORDER.stream(seed, e)}, and the
  * training noise depends only on (seed, layer, iteration), so a resumed run repeats exactly what
  * an uninterrupted run would have done. The checkpoint is {@code checkpoint-<epochs>.zip} (model with
  * updater state and normalisation) plus {@code checkpoint.properties} (epochs done and a
@@ -158,7 +158,7 @@ public final class Trainer {
             }
             // Epoch-based learning-rate schedules read the phase's own epoch count.
             net.getConfiguration().setEpochCount(noiseAware ? e - options.baselineEpochs() : e);
-            UniformRandomProvider rng = NnStream.TRAINING_ORDER.stream(options.seed(), e);
+            UniformRandomProvider rng = NamedStream.TRAINING_ORDER.stream(options.seed(), e);
             int[] order = Batches.permutation(train.count(), rng);
             for (int s = 0; s < steps; s++) {
                 int from = s * options.batchSize();
@@ -182,7 +182,7 @@ public final class Trainer {
             lr.put(b / 2, options.baselineLearningRate() * 0.1);
             lr.put(3 * b / 4, options.baselineLearningRate() * 0.01);
         }
-        return ResNets.build(spec, train.channels(), train.side(), NnStream.INITIALISATION.seed(options.seed()),
+        return ResNets.build(spec, train.channels(), train.side(), NamedStream.INITIALISATION.seed(options.seed()),
                 new Nesterovs(new MapSchedule(ScheduleType.EPOCH, lr), options.momentum()), options.weightDecay(), null);
     }
 
@@ -197,7 +197,7 @@ public final class Trainer {
         NoiseAwareWeightNoise noise = new NoiseAwareWeightNoise(options.seed(), options.relativeNoise(),
                 options.clipSigmas());
         ComputationGraph net = ResNets.build(spec, train.channels(), train.side(),
-                NnStream.INITIALISATION.seed(options.seed()), new Nesterovs(new MapSchedule(ScheduleType.EPOCH, lr),
+                NamedStream.INITIALISATION.seed(options.seed()), new Nesterovs(new MapSchedule(ScheduleType.EPOCH, lr),
                 options.momentum()), options.weightDecay(), noise);
         if (baseline != null) {
             net.setParams(baseline.params());
