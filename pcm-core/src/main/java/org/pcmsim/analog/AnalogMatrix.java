@@ -1,8 +1,10 @@
 package org.pcmsim.analog;
 
 import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.pcmsim.crossbar.ChipPeriphery;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.TiledCrossbar;
@@ -26,7 +28,15 @@ import org.pcmsim.weights.WeightMatrix;
  * against the t0 calibration, added over tiles and scaled back to real units:
  * ŷ = y · r / (G_max · s_out) / (scale_in · scale_w) · σ_x · σ_w.
  *
- * <p>Randomness comes from (seed, chip) alone: the same pair programs the same chip, and the same
+ * <p>Periphery (docs/model.md §9): with a non-ideal {@link AnalogSettings#periphery()} every read, the
+ * t0 calibration included, goes through the chip's converters and wires as in the MVM engine
+ * ({@link TiledReader#read(TiledCrossbar, double[], int[], NormalizedGaussianSampler, ChipPeriphery,
+ * TiledReader.Readout)}): each tile's DACs convert its inputs, its slices are read with IR drop, and
+ * one ADC per slice and output, with its own gain and offset mismatch drawn once when the chip is
+ * programmed, digitises them with fresh noise. The ideal periphery reads exactly as without one.
+ *
+ * <p>Randomness comes from (seed, chip) alone (the programming, read and periphery streams of
+ * {@link TrialStreams}): the same pair programs the same chip, and the same
  * sequence of {@link #multiply} calls then gives the same numbers. Reads draw their noise in call
  * order, so an instance is not thread-safe.
  */
@@ -41,6 +51,8 @@ public final class AnalogMatrix {
     private final double[] reference;
     private final TiledReader.Readout readout;
     private final IntegerQuantizer inputQuantizer;
+    /** The chip's converters and wires; null for the ideal periphery, which then reads as before it existed. */
+    private final ChipPeriphery periphery;
 
     private AnalogMatrix(WeightMatrix weights, AnalogSettings settings, long seed, long chip) {
         this.weights = Objects.requireNonNull(weights, "weights");
@@ -55,8 +67,16 @@ public final class AnalogMatrix {
         this.reader = new TiledReader(cb, settings.array(), settings.sampling(), settings.driftScope());
         this.readNoise = ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, chip, TrialStream.READ));
         this.readout = reader.newReadout(crossbar, 1);
+        if (settings.periphery().isIdeal()) {
+            this.periphery = null;
+        } else {
+            UniformRandomProvider[] streams = TrialStreams.peripheryStreams(seed, chip);
+            this.periphery = ChipPeriphery.draw(settings.periphery(), crossbar.tileCount(),
+                    settings.slicing().nSlices(), settings.array().rows(), streams[0], streams[1]);
+        }
         // The calibration reference: one read of every tile at t0, right after programming.
-        reader.read(crossbar, new double[] {settings.device().t0()}, new int[weights.cols()], readNoise, readout);
+        reader.read(crossbar, new double[] {settings.device().t0()}, new int[weights.cols()], readNoise, periphery,
+                readout);
         this.reference = readout.calibration(0);
     }
 
@@ -64,7 +84,7 @@ public final class AnalogMatrix {
      * Programs a chip.
      *
      * @param weights the real matrix, any shape
-     * @param settings slicing, device and crossbar
+     * @param settings slicing, device, crossbar and periphery
      * @param seed root seed
      * @param chip chip index, ≥ 0: chips of one seed are independent
      * @return the programmed matrix
@@ -103,7 +123,7 @@ public final class AnalogMatrix {
         int[] xi = new int[x.length];
         double scaleIn = inputQuantizer.scale(sigmaX);
         inputQuantizer.quantize(x, scaleIn, xi);
-        reader.read(crossbar, new double[] {t}, xi, readNoise, readout);
+        reader.read(crossbar, new double[] {t}, xi, readNoise, periphery, readout);
         reader.combine(readout, 0, reference, y);
         double toReal = reader.outputScale(crossbar) / (scaleIn * settings.crossbar().weightScale() / sigmaW);
         for (int i = 0; i < y.length; i++) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.pcmsim.crossbar.TiledReader;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.periphery.IrDropModel;
+import org.pcmsim.periphery.Periphery;
 import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.SlicingScheme;
 import org.pcmsim.weights.WeightDistribution;
@@ -101,5 +103,82 @@ class AnalogMatrixTest {
         assertEquals("student-t3", WeightDistribution.parse("student-t:3").id());
         assertThrows(IllegalArgumentException.class, () -> WeightDistribution.parse("student-t:2"));
         assertThrows(IllegalArgumentException.class, () -> WeightDistribution.parse("cauchy"));
+    }
+
+    /**
+     * The ideal periphery (the default, or asked for) reads exactly as the facade did before it took a
+     * periphery: these are the numbers it gave then, to the bit.
+     */
+    @Test
+    void theIdealPeripheryIsBitIdenticalToTheFacadeWithoutOne() {
+        WeightMatrix w = WeightDistribution.GAUSSIAN.sample(150, 200, 3);
+        AnalogSettings paper = AnalogSettings.paper(SlicingScheme.of(SlicingAlgorithm.MAX_FILL, 2, 1));
+        assertEquals(Periphery.IDEAL, paper.periphery());
+        double[] x = WeightDistribution.GAUSSIAN.sample(1, 200, 11).toArray();
+        for (AnalogSettings s : new AnalogSettings[] {paper, paper.withPeriphery(Periphery.IDEAL)}) {
+            AnalogMatrix m = AnalogMatrix.program(w, s, 7, 2);
+            double[][] golden = {{0x1.46db1a9534deap3, 0x1.0b49f3cd1a03cp0, -0x1.8525091b8ba49p6},
+                {0x1.36007d797fec3p3, 0x1.06da5c8be3533p1, -0x1.d2465f19c0076p6}};
+            double[] times = {20, 2592000};
+            for (int k = 0; k < times.length; k++) {
+                double[] y = m.multiply(x, times[k]);
+                double sum = 0;
+                for (double v : y) {
+                    sum += v;
+                }
+                assertArrayEquals(golden[k], new double[] {y[0], y[149], sum}, 0.0, "at t = " + times[k]);
+            }
+        }
+    }
+
+    /**
+     * ADC noise of 1 LSB per conversion on a noise-free device: the ideal read differs from the
+     * quantised product only by the ADC's rounding (variance 1/12 LSB² per slice conversion), the noisy
+     * one by rounding plus noise (1/12 + 1), so η vs the quantised product grows by about
+     * √13 ≈ 3.6; vs the real product w·x, which adds the weights' and inputs' quantisation, it still
+     * grows. Fixed seeds, so no false failures; measured 3.62 (η 0.0086 -> 0.0313), the bounds leave a factor 1.25.
+     */
+    @Test
+    void adcNoiseRaisesTheErrorAsItsVariancePredicts() {
+        WeightMatrix w = WeightDistribution.GAUSSIAN.sample(128, 256, 21);
+        AnalogSettings ideal = AnalogSettings.paper(SlicingScheme.of(SlicingAlgorithm.MAX_FILL, 2, 1))
+                .withDevice(PcmDeviceModel.ideal());
+        AnalogMatrix clean = AnalogMatrix.program(w, ideal, 5, 0);
+        AnalogMatrix noisy = AnalogMatrix.program(w, ideal.withPeriphery(Periphery.ADC_NOISE_ONE_LSB), 5, 0);
+        double cleanQ = 0;
+        double noisyQ = 0;
+        double cleanReal = 0;
+        double noisyReal = 0;
+        int reads = 20;
+        for (int r = 0; r < reads; r++) {
+            double[] x = inputs(256, 100 + r);
+            double[] q = clean.quantizedExact(x);
+            double[] exact = clean.exact(x);
+            double[] yc = clean.multiply(x, 3600);
+            double[] yn = noisy.multiply(x, 3600);
+            cleanQ += AnalogMatrix.relativeError(yc, q) / reads;
+            noisyQ += AnalogMatrix.relativeError(yn, q) / reads;
+            cleanReal += AnalogMatrix.relativeError(yc, exact) / reads;
+            noisyReal += AnalogMatrix.relativeError(yn, exact) / reads;
+        }
+        double ratio = noisyQ / cleanQ;
+        assertTrue(ratio > Math.sqrt(13) / 1.25 && ratio < Math.sqrt(13) * 1.25,
+                "eta vs quantised product: ideal " + cleanQ + ", ADC noise " + noisyQ + ", ratio " + ratio);
+        assertTrue(noisyReal > 1.2 * cleanReal, "eta vs w.x: ideal " + cleanReal + ", ADC noise " + noisyReal);
+    }
+
+    /** IR drop lowers the column currents, so the facade's outputs shrink against the ideal read. */
+    @Test
+    void irDropGoesThroughTheFacade() {
+        WeightMatrix w = WeightDistribution.GAUSSIAN.sample(128, 128, 4);
+        AnalogSettings ideal = AnalogSettings.paper(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 1, 1))
+                .withDevice(PcmDeviceModel.ideal());
+        double[] x = inputs(128, 8);
+        double[] q = AnalogMatrix.program(w, ideal, 1, 0).quantizedExact(x);
+        double e0 = AnalogMatrix.relativeError(AnalogMatrix.program(w, ideal, 1, 0).multiply(x, 20), q);
+        double e1 = AnalogMatrix.relativeError(AnalogMatrix.program(w,
+                ideal.withPeriphery(Periphery.IDEAL.withIrDrop(5, IrDropModel.FIRST_ORDER)), 1, 0).multiply(x, 20), q);
+        assertTrue(e1 > 2 * e0, "eta vs quantised product: ideal wires " + e0 + ", 5 ohm " + e1);
+        assertThrows(NullPointerException.class, () -> ideal.withPeriphery(null));
     }
 }

@@ -111,4 +111,58 @@ final class Labels {
         String s = String.format(Locale.ROOT, "%.1f", v);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
+
+    /**
+     * @param id a slicing algorithm id ({@code equal-fill}, ...)
+     * @return its name in the paper's words
+     */
+    static String algorithm(String id) {
+        return switch (id) {
+            case "equal-fill" -> "Equal-fill";
+            case "max-fill" -> "Max-fill";
+            case "max-fill-ec" -> "Max-fill EC";
+            case "positional" -> "Digital slicing";
+            case "digital" -> "Digital";
+            default -> id;
+        };
+    }
+
+    /**
+     * The periphery column in words: each effect of {@code Periphery.describe()} (effects separated
+     * by {@code ;}, each {@code name=value}) spelled out, e.g. {@code adc-noise=1lsb;ir-drop=0.35ohm/first-order}
+     * as {@code ADC noise 1 LSB + IR drop 0.35 Ω}. An effect this does not know is kept as written.
+     *
+     * @param periphery the row's periphery column
+     * @return the words for a legend
+     */
+    static String periphery(String periphery) {
+        if (periphery.equals(ResultRow.IDEAL_PERIPHERY)) {
+            return "ideal periphery";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String effect : periphery.split(";")) {
+            if (b.length() > 0) {
+                b.append(" + ");
+            }
+            int eq = effect.indexOf('=');
+            String name = eq < 0 ? effect : effect.substring(0, eq);
+            String value = eq < 0 ? "" : effect.substring(eq + 1)
+                    .replace("/first-order", "")
+                    .replace("/exact", " (exact solve)")
+                    .replaceFirst("lsb$", " LSB")
+                    .replace("ohm", " Ω")
+                    .replaceFirst("@(.*)uS", " at $1 µS");
+            String words = switch (name) {
+                case "adc-noise" -> "ADC noise";
+                case "adc-gain-mismatch" -> "ADC gain mismatch";
+                case "adc-offset-mismatch" -> "ADC offset mismatch";
+                case "dac-noise" -> "DAC noise";
+                case "dac-inl" -> "DAC INL";
+                case "ir-drop" -> "IR drop";
+                default -> null;
+            };
+            b.append(words == null ? effect : value.isEmpty() ? words : words + " " + value);
+        }
+        return b.toString();
+    }
 }

@@ -14,18 +14,20 @@ final class LegendPlacement {
      * along each segment), so the legend hides as little data as possible.
      *
      * @param panel the panel
+     * @param labels the legend's labels (it has one line per label)
      * @param yRange the y range drawn
      * @param logX whether the x axis is logarithmic
      * @param xMin smallest x drawn
      * @param xMax largest x drawn
      * @return the corner
      */
-    static LegendPosition corner(Panel panel, double[] yRange, boolean logX, double xMin, double xMax) {
+    static LegendPosition corner(Panel panel, List<String> labels, double[] yRange, boolean logX, double xMin,
+                                 double xMax) {
         List<Curve> shown = panel.curves();
-        int longest = shown.stream().mapToInt(c -> c.label().length()).max().orElse(10);
+        int longest = labels.stream().mapToInt(String::length).max().orElse(10);
         // Box size as a fraction of the plot (about 1100 × 720 px at the fonts PanelChart sets).
         double w = Math.min(0.6, (longest * 11.5 + 110) / 1100.0);
-        double h = Math.min(0.8, (shown.size() * 27.0 + 30) / 720.0);
+        double h = Math.min(0.8, (labels.size() * 27.0 + 30) / 720.0);
         List<double[]> pts = new ArrayList<>();
         for (Curve c : shown) {
             for (int i = 0; i < c.x().length; i++) {

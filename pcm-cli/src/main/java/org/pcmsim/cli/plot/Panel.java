@@ -86,7 +86,7 @@ record Panel(String title, List<Curve> curves) {
             }
             ResultRow first = s.get(0);
             curves.add(new Curve(first.series(), first.algorithm(), first.base(), first.nW(), role(first, xs.length),
-                    xs, ys, es));
+                    first.periphery(), xs, ys, es));
         }
         curves = singleSliceReference(curves);
         // Theory first, as published: its thin lines then sit under the data and head the legend.

@@ -64,6 +64,8 @@ final class PanelChart {
 
         List<String> used = new ArrayList<>();
         List<SeriesStyle> styles = SeriesStyle.of(axis, panel);
+        // Where curves share colours and lines by factor, the legend keys the factors instead of the curves.
+        List<LegendEntry> key = PeripheryKey.applies(panel) ? PeripheryKey.legend(panel, styles) : List.of();
         for (int i = 0; i < panel.curves().size(); i++) {
             Curve cv = panel.curves().get(i);
             SeriesStyle st = styles.get(i);
@@ -71,11 +73,12 @@ final class PanelChart {
             if (cv.role() == SeriesRole.REFERENCE_LEVEL) {
                 // A single-valued non-analog baseline (e.g. the digital accuracy of Figure 5) is a level,
                 // drawn across the panel rather than as one point at n_W = 0.
-                line(c, name, new double[] {xMin, xMax}, new double[] {cv.y()[0], cv.y()[0]}, st);
+                line(c, name, new double[] {xMin, xMax}, new double[] {cv.y()[0], cv.y()[0]}, st)
+                        .setShowInLegend(key.isEmpty());
                 continue;
             }
             if (cv.theory()) {
-                line(c, name, cv.x(), cv.y(), st);
+                line(c, name, cv.x(), cv.y(), st).setShowInLegend(key.isEmpty());
                 continue;
             }
             if (time) {
@@ -89,8 +92,14 @@ final class PanelChart {
             ser.setMarkerColor(st.colour());
             ser.setMarker(st.marker());
             ser.setLineStyle(st.stroke());
+            ser.setShowInLegend(key.isEmpty());
         }
-        s.setLegendPosition(LegendPlacement.corner(panel, yRange, time, xMin, xMax));
+        for (LegendEntry e : key) {
+            legendOnly(c, unique(e.label(), used), xMin, e.style());
+        }
+        List<String> labels = key.isEmpty() ? panel.curves().stream().map(Curve::label).toList()
+                : key.stream().map(LegendEntry::label).toList();
+        s.setLegendPosition(LegendPlacement.corner(panel, labels, yRange, time, xMin, xMax));
         List<Double> minor = time ? XTicks.minorLog(xMin, xMax) : List.of();
         c.addAnnotation(new XTicks(ticks, minor));
         return c;
@@ -135,10 +144,21 @@ final class PanelChart {
     }
 
     /** A plain line without markers (theory curves, reference levels). */
-    private static void line(XYChart c, String name, double[] x, double[] y, SeriesStyle st) {
+    private static XYSeries line(XYChart c, String name, double[] x, double[] y, SeriesStyle st) {
         XYSeries ser = c.addSeries(name, x, y);
         ser.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         ser.setMarker(SeriesMarkers.NONE);
+        ser.setLineColor(st.colour());
+        ser.setLineStyle(st.stroke());
+        return ser;
+    }
+
+    /** A series that only draws its legend line: one point with no y, so nothing in the plot. */
+    private static void legendOnly(XYChart c, String name, double x, SeriesStyle st) {
+        XYSeries ser = c.addSeries(name, new double[] {x}, new double[] {Double.NaN});
+        ser.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        ser.setMarker(st.marker());
+        ser.setMarkerColor(st.colour());
         ser.setLineColor(st.colour());
         ser.setLineStyle(st.stroke());
     }

@@ -10,23 +10,24 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.pcmsim.experiment.XAxis;
 
 /**
- * How one curve is drawn, chosen from its {@link SeriesRole}, algorithm, b_W and n_W (never from
+ * How one curve is drawn, chosen from its {@link SeriesRole}, algorithm, b_W, n_W and periphery (never from
  * its label): colours from matplotlib's tab10 as in the published figures, one marker per
- * algorithm, and the published dash conventions of each kind of x axis.
+ * algorithm, and the published dash conventions of each kind of x axis. A panel that compares the
+ * algorithms under several peripheries is styled by {@link PeripheryKey} instead.
  *
  * @param colour line, marker and band colour
  * @param marker the marker ({@link SeriesMarkers#NONE} for theory and levels)
  * @param width line width, px
- * @param dashed dashed, else solid
+ * @param dash the line's dash pattern
  */
-record SeriesStyle(Color colour, Marker marker, float width, boolean dashed) {
+record SeriesStyle(Color colour, Marker marker, float width, LineDash dash) {
     // matplotlib's tab10, the palette of the published figures.
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22), new Color(0x7f7f7f)};
-    private static final Color BASELINE = new Color(0x4d4d4d);
+    static final Color BASELINE = new Color(0x4d4d4d);
     private static final Color THEORY = new Color(0x777777);
-    private static final float DATA_WIDTH = 3.2f;
+    static final float DATA_WIDTH = 3.2f;
     private static final float THIN_WIDTH = 2.2f;
 
     /** The marker of each algorithm id; any other (digital) gets a cross. */
@@ -42,13 +43,16 @@ record SeriesStyle(Color colour, Marker marker, float width, boolean dashed) {
      * @return the style of each of its curves, in order
      */
     static List<SeriesStyle> of(XAxis axis, Panel panel) {
+        if (PeripheryKey.applies(panel)) {
+            return PeripheryKey.styles(panel);
+        }
         List<Integer> slices = axis == XAxis.TIME ? slicesIfMixedAlgorithms(panel) : List.of();
         List<SeriesStyle> styles = new ArrayList<>();
         int colour = 0;
         for (Curve c : panel.curves()) {
             styles.add(switch (c.role()) {
-                case THEORY -> new SeriesStyle(THEORY, SeriesMarkers.NONE, THIN_WIDTH, c.base() != 1);
-                case REFERENCE_LEVEL -> new SeriesStyle(Color.BLACK, SeriesMarkers.NONE, THIN_WIDTH, true);
+                case THEORY -> new SeriesStyle(THEORY, SeriesMarkers.NONE, THIN_WIDTH, dash(c.base() != 1));
+                case REFERENCE_LEVEL -> new SeriesStyle(Color.BLACK, SeriesMarkers.NONE, THIN_WIDTH, LineDash.DASHED);
                 case BASELINE -> new SeriesStyle(BASELINE, marker(c), DATA_WIDTH, dashed(axis, c, panel));
                 case ANALOG -> new SeriesStyle(slices.isEmpty() ? PALETTE[colour++ % PALETTE.length]
                         : PALETTE[slices.indexOf(c.nW()) % PALETTE.length], marker(c), DATA_WIDTH,
@@ -58,12 +62,28 @@ record SeriesStyle(Color colour, Marker marker, float width, boolean dashed) {
         return styles;
     }
 
+    /**
+     * The colour of a slicing algorithm wherever a figure keys colour to the algorithm: the colours the
+     * three algorithms have where the published layout compares them at one setting (Figure 4(a) at
+     * b_W = 2, 4(b) at n_W = 2, 5(c) at b_W = 1): Equal-fill blue, Max-fill orange, Max-fill EC green.
+     *
+     * @param algorithm an algorithm id
+     * @param order the algorithm's place among the panel's algorithms, for any other id
+     * @return its colour
+     */
+    static Color algorithmColour(String algorithm, int order) {
+        return switch (algorithm) {
+            case "equal-fill" -> PALETTE[0];
+            case "max-fill" -> PALETTE[1];
+            case "max-fill-ec" -> PALETTE[2];
+            case "positional", "digital" -> BASELINE;
+            default -> PALETTE[(3 + order) % PALETTE.length];
+        };
+    }
+
     /** @return the line of this style */
     BasicStroke stroke() {
-        return dashed
-                ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                        new float[] {4 * width, 2.2f * width}, 0f)
-                : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        return dash.stroke(width);
     }
 
     /** @return the same colour at the alpha of a ±1σ band */
@@ -71,7 +91,7 @@ record SeriesStyle(Color colour, Marker marker, float width, boolean dashed) {
         return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 40);
     }
 
-    private static Marker marker(Curve c) {
+    static Marker marker(Curve c) {
         return MARKERS.getOrDefault(c.algorithm(), SeriesMarkers.CROSS);
     }
 
@@ -87,8 +107,12 @@ record SeriesStyle(Color colour, Marker marker, float width, boolean dashed) {
         return algorithms > 1 && slices.size() > 1 && sim.size() > slices.size() ? slices : List.of();
     }
 
-    private static boolean dashed(XAxis axis, Curve c, Panel panel) {
-        return switch (axis) {
+    private static LineDash dash(boolean dashed) {
+        return dashed ? LineDash.DASHED : LineDash.SOLID;
+    }
+
+    private static LineDash dashed(XAxis axis, Curve c, Panel panel) {
+        return dash(switch (axis) {
             // As published: b_W = 2 dashed, b_W = 1 solid.
             case N_SLICES -> c.base() >= 2 && !c.baseline();
             // As published: the smaller n_W dashed.
@@ -98,6 +122,6 @@ record SeriesStyle(Color colour, Marker marker, float width, boolean dashed) {
             case TIME -> !slicesIfMixedAlgorithms(panel).isEmpty()
                     && !c.algorithm().equals(panel.curves().get(0).algorithm());
             case WEIGHT_CLIP -> false;
-        };
+        });
     }
 }

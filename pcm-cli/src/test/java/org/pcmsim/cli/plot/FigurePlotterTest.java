@@ -130,4 +130,67 @@ class FigurePlotterTest {
         FigureResult m = new FigureResult("x", "x", "x", XAxis.TIME, times, Map.of(), mixed, Map.of("trials", 5));
         assertTrue(Panel.of(m).get(0).curves().stream().allMatch(c -> c.role() == SeriesRole.ANALOG));
     }
+
+    /**
+     * The periphery figure's panel: 3 algorithms x 4 peripheries. Colour follows the algorithm, line and
+     * marker the periphery, from the typed columns whatever the labels say; the legend keys the two.
+     */
+    @Test
+    void algorithmsUnderSeveralPeripheriesGetColourByAlgorithmAndLineByPeriphery() {
+        double[] times = {ReadTimes.T0};
+        String[] algorithms = {"equal-fill", "max-fill", "max-fill-ec"};
+        String[] peripheries = {"adc-noise=1lsb", "ideal", "ir-drop=0.35ohm/first-order",
+            "adc-noise=1lsb;ir-drop=0.35ohm/first-order"};
+        List<ResultRow> rows = new ArrayList<>();
+        int label = 0;
+        for (String p : peripheries) {
+            for (String a : algorithms) {
+                String series = "S" + label++;
+                for (int n : new int[] {1, 2, 4, 8}) {
+                    rows.add(new ResultRow("p", series, "int9", a, 1, n, times[0], 5, "eta", 0.1 / n, 0.01,
+                            "gaussian", "128x128", 3, p));
+                }
+            }
+        }
+        FigureResult r = new FigureResult("p", "p", "p", XAxis.N_SLICES, times, Map.of(), rows, Map.of("trials", 5));
+        Panel panel = Panel.of(r).get(0);
+        assertTrue(PeripheryKey.applies(panel));
+        List<SeriesStyle> styles = SeriesStyle.of(XAxis.N_SLICES, panel);
+        for (int i = 0; i < panel.curves().size(); i++) {
+            for (int j = 0; j < panel.curves().size(); j++) {
+                Curve a = panel.curves().get(i);
+                Curve b = panel.curves().get(j);
+                assertEquals(a.algorithm().equals(b.algorithm()), styles.get(i).colour().equals(styles.get(j).colour()));
+                boolean samePeriphery = a.periphery().equals(b.periphery());
+                assertEquals(samePeriphery, styles.get(i).dash() == styles.get(j).dash());
+                assertEquals(samePeriphery, styles.get(i).marker().equals(styles.get(j).marker()));
+            }
+        }
+        // The ideal periphery is solid even where it is not the first in the rows.
+        assertEquals(LineDash.SOLID, styles.get(3).dash());
+        assertEquals("ideal", panel.curves().get(3).periphery());
+        List<String> legend = PeripheryKey.legend(panel, styles).stream().map(LegendEntry::label).toList();
+        assertEquals(List.of("Equal-fill", "Max-fill", "Max-fill EC", "ideal periphery", "ADC noise 1 LSB",
+                "IR drop 0.35 \u03a9", "ADC noise 1 LSB + IR drop 0.35 \u03a9"), legend);
+        assertEquals(FigurePlotter.PANEL_WIDTH, FigureFiles.render(FigurePlotter.plot(r)).getWidth());
+    }
+
+    /** Every figure run under one periphery keeps the per-curve legend and styles. */
+    @Test
+    void onePeripheryIsNoComparison() {
+        double[] times = {ReadTimes.T0};
+        List<ResultRow> rows = new ArrayList<>();
+        for (String a : new String[] {"equal-fill", "max-fill"}) {
+            rows.add(new ResultRow("p", a, "int9", a, 1, 2, times[0], 5, "eta", 0.1, 0.01, "gaussian", "128x128", 3,
+                    "adc-noise=1lsb"));
+        }
+        FigureResult r = new FigureResult("p", "p", "p", XAxis.N_SLICES, times, Map.of(), rows, Map.of());
+        assertTrue(!PeripheryKey.applies(Panel.of(r).get(0)));
+    }
+
+    @Test
+    void peripheryWords() {
+        assertEquals("IR drop 2 \u03a9 (exact solve) at 30 \u00b5S", Labels.periphery("ir-drop=2ohm/exact@30uS"));
+        assertEquals("DAC INL 0.5 LSB + something=1", Labels.periphery("dac-inl=0.5lsb;something=1"));
+    }
 }
