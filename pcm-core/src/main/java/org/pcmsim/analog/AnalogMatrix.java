@@ -1,7 +1,6 @@
 package org.pcmsim.analog;
 
 import java.util.Objects;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.pcmsim.crossbar.ChipPeriphery;
@@ -10,6 +9,7 @@ import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.TiledCrossbar;
 import org.pcmsim.crossbar.TiledReader;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.random.PeripheryStreams;
 import org.pcmsim.random.TrialStream;
 import org.pcmsim.random.TrialStreams;
 import org.pcmsim.slicing.IntegerQuantizer;
@@ -70,9 +70,9 @@ public final class AnalogMatrix {
         if (settings.periphery().isIdeal()) {
             this.periphery = null;
         } else {
-            UniformRandomProvider[] streams = TrialStreams.peripheryStreams(seed, chip);
+            PeripheryStreams streams = TrialStreams.periphery(seed, chip);
             this.periphery = ChipPeriphery.draw(settings.periphery(), crossbar.tileCount(),
-                    settings.slicing().nSlices(), settings.array().rows(), streams[0], streams[1]);
+                    settings.slicing().nSlices(), settings.array().rows(), streams.chip(), streams.conversions());
         }
         // The calibration reference: one read of every tile at t0, right after programming.
         reader.read(crossbar, new double[] {settings.device().t0()}, new int[weights.cols()], readNoise, periphery,
