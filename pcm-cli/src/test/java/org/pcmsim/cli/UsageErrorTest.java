@@ -52,8 +52,8 @@ class UsageErrorTest {
                         "'exactly', expected none, first-order or exact"),
                 Arguments.of(new String[] {"run", "figure-4a", "--ir-drop-model", "none", "--wire-resistance", "1"},
                         "--ir-drop-model", "none"),
-                Arguments.of(new String[] {"run", "figure-5a", "--dataset", "synthetic", "--adc-noise", "1"},
-                        "--adc-noise", "figure-5a"),
+                Arguments.of(new String[] {"run", "figure-5a", "--dataset", "synthetic", "--adc-noise", "-1"},
+                        "--adc-noise", "-1"),
                 Arguments.of(new String[] {"run", "figure-4a", "--bogus"}, "--bogus", "--bogus"));
     }
 
