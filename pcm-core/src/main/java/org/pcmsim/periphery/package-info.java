@@ -4,7 +4,8 @@
  * the row and column wires, first-order or from an exact nodal solve.
  *
  * <p>The crossbar read uses them through {@link org.pcmsim.crossbar.ChipPeriphery} (one chip's ADC
- * mismatch and converter noise) and {@code MvmTrialConfig.periphery}; the DNN layers do not yet.
+ * mismatch and converter noise) and {@code MvmTrialConfig.periphery}; pcm-nn's analog layers use them
+ * through their converters ({@code LayerConverters}, with {@link org.pcmsim.periphery.IrDropMatrix}).
  * Sources the parameters and models were learnt from (our own implementation throughout):
  * <ul>
  *   <li>IBM aihwkit, {@code IOParameters} ({@code out_noise}, {@code inp_noise}, {@code inp_res},
