@@ -25,6 +25,7 @@ import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.data.LabeledImages;
 import org.pcmsim.nn.data.SyntheticCifar;
 import org.pcmsim.nn.model.ResNetSpec;
+import org.pcmsim.nn.training.Checkpoints;
 import org.pcmsim.nn.training.Trainer;
 import org.pcmsim.nn.training.TrainingFiles;
 import org.pcmsim.nn.training.TrainingOptions;
@@ -72,7 +73,7 @@ class TrainerFilesTest {
             names = s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         }
         assertEquals(Set.of("checkpoint-1.zip", "checkpoint.properties", ".training.lock"), names);
-        Trainer.Checkpoint c = Trainer.readCheckpoint(checkpoint);
+        Checkpoints.Checkpoint c = Checkpoints.read(checkpoint);
         assertEquals(1, c.epochsDone());
         assertEquals(checkpoint.resolve("checkpoint-1.zip"), c.model());
     }
@@ -106,7 +107,7 @@ class TrainerFilesTest {
         Path dir = copyOfCheckpoint();
         ComputationGraph net = trainer(dir).train(train, norm, Integer.MAX_VALUE, ProgressListener.NONE);
         assertTrue(net.numParams() > 0);
-        assertEquals(2, Trainer.readCheckpoint(dir).epochsDone());
+        assertEquals(2, Checkpoints.read(dir).epochsDone());
         assertFalse(Files.exists(dir.resolve("checkpoint-1.zip")), "the older model is removed");
     }
 
@@ -141,7 +142,7 @@ class TrainerFilesTest {
         }
         // Released: the run goes ahead.
         trainer(dir).train(train, norm, Integer.MAX_VALUE, ProgressListener.NONE);
-        assertEquals(2, Trainer.readCheckpoint(dir).epochsDone());
+        assertEquals(2, Checkpoints.read(dir).epochsDone());
     }
 
     @Test

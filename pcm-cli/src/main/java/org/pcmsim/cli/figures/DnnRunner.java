@@ -18,6 +18,7 @@ import org.pcmsim.nn.experiment.DnnExperiments;
 import org.pcmsim.nn.experiment.DnnOptions;
 import org.pcmsim.nn.experiment.PeripheryStudy;
 import org.pcmsim.nn.model.ResNetSpec;
+import org.pcmsim.nn.training.Checkpoints;
 import org.pcmsim.nn.training.Trainer;
 import org.pcmsim.nn.training.TrainingFiles;
 
@@ -157,7 +158,7 @@ public final class DnnRunner {
                 // Fails at once, naming the folder, if another run is training there.
                 TrainingFiles.lock(dir).close();
             }
-            Trainer.Checkpoint c = Trainer.readCheckpoint(dir);
+            Checkpoints.Checkpoint c = Checkpoints.read(dir);
             if (c == null || c.epochsDone() == 0) {
                 return Optional.empty();
             }

@@ -1,7 +1,6 @@
 package org.pcmsim.nn.training;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,6 @@ import org.pcmsim.random.NamedStream;
 public final class Trainer {
     /** Key of the normalisation object stored in model files. */
     public static final String NORMALIZATION_KEY = "pcmsim-normalization";
-    private static final String MODEL = "checkpoint.zip";
-    private static final String STATE = "checkpoint.properties";
 
     private final ResNetSpec spec;
     private final TrainingOptions options;
@@ -112,8 +109,8 @@ public final class Trainer {
         try (TrainingFiles.Lock lock = TrainingFiles.lock(checkpointDir)) {
             TrainingFiles.removeStaleTemporaries(checkpointDir);
             // The fixed temporary names of earlier versions; safe to delete while the folder is locked.
-            Files.deleteIfExists(checkpointDir.resolve(MODEL + ".tmp"));
-            Files.deleteIfExists(checkpointDir.resolve(STATE + ".tmp"));
+            Files.deleteIfExists(checkpointDir.resolve(Checkpoints.LEGACY_MODEL + ".tmp"));
+            Files.deleteIfExists(checkpointDir.resolve(Checkpoints.STATE + ".tmp"));
             return train(train, norm, stopAfterEpochs, listener, fingerprint(train, norm));
         }
     }
@@ -133,18 +130,18 @@ public final class Trainer {
                                          ProgressListener listener, String fingerprint) throws IOException {
         int done = 0;
         ComputationGraph net = null;
-        Checkpoint saved = checkpointDir == null ? null : readCheckpoint(checkpointDir);
+        Checkpoints.Checkpoint saved = checkpointDir == null ? null : Checkpoints.read(checkpointDir);
         if (saved != null) {
             if (!fingerprint.equals(saved.fingerprint())) {
                 throw new IllegalStateException("checkpoint in " + checkpointDir + " was made with other options ("
                         + saved.fingerprint() + "), not " + fingerprint + "; delete it or use another folder");
             }
             if (saved.epochsDone() > options.totalEpochs()) {
-                throw new IOException(damaged(checkpointDir.resolve(STATE), "epochsDone " + saved.epochsDone()
+                throw new IOException(Checkpoints.damaged(checkpointDir.resolve(Checkpoints.STATE), "epochsDone " + saved.epochsDone()
                         + " is more than the " + options.totalEpochs() + " epochs of this training"));
             }
             done = saved.epochsDone();
-            net = loadCheckpointModel(saved.model());
+            net = Checkpoints.loadModel(saved.model());
         }
         int steps = (train.count() + options.batchSize() - 1) / options.batchSize();
         long total = (long) steps * options.totalEpochs();
@@ -219,7 +216,7 @@ public final class Trainer {
         p.setProperty("epochsDone", Integer.toString(epochsDone));
         p.setProperty("fingerprint", fingerprint);
         p.setProperty("model", modelName);
-        TrainingFiles.writeAtomically(checkpointDir.resolve(STATE), f -> {
+        TrainingFiles.writeAtomically(checkpointDir.resolve(Checkpoints.STATE), f -> {
             try (OutputStream out = Files.newOutputStream(f)) {
                 p.store(out, "pcm-nn training checkpoint");
             }
@@ -231,106 +228,6 @@ public final class Trainer {
                 }
             }
         }
-    }
-
-    /**
-     * What a checkpoint folder holds.
-     *
-     * @param epochsDone epochs trained so far
-     * @param fingerprint the options and data it was made with
-     * @param model the model file of that epoch
-     */
-    public record Checkpoint(int epochsDone, String fingerprint, Path model) {
-    }
-
-    /**
-     * Reads a checkpoint folder's state, checking that it is complete.
-     *
-     * @param dir the checkpoint folder
-     * @return the checkpoint, or null if the folder holds none
-     * @throws IOException naming the file and what to do if the state is unreadable or incomplete
-     */
-    public static Checkpoint readCheckpoint(Path dir) throws IOException {
-        Path state = dir.resolve(STATE);
-        if (!Files.exists(state)) {
-            return null;
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(state)) {
-            p.load(in);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException(damaged(state, "unreadable: " + e.getMessage()), e);
-        }
-        String epochs = p.getProperty("epochsDone");
-        int done;
-        try {
-            done = Integer.parseInt(epochs == null ? "" : epochs.trim());
-        } catch (NumberFormatException e) {
-            throw new IOException(damaged(state, epochs == null ? "no epochsDone" : "epochsDone '" + epochs
-                    + "' is not a whole number"), e);
-        }
-        if (done < 0) {
-            throw new IOException(damaged(state, "epochsDone " + done + " is negative"));
-        }
-        String fingerprint = p.getProperty("fingerprint");
-        if (fingerprint == null || fingerprint.isBlank()) {
-            throw new IOException(damaged(state, "no fingerprint"));
-        }
-        // Checkpoints of earlier versions kept the model as checkpoint.zip.
-        String model = p.getProperty("model", MODEL);
-        if (model.contains("/") || model.contains("\\") || !model.endsWith(".zip")) {
-            throw new IOException(damaged(state, "model '" + model + "' is not a checkpoint file name"));
-        }
-        Path file = dir.resolve(model);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(damaged(state, "the model file " + file + " it names is missing"));
-        }
-        String problem = modelZipProblem(file);
-        if (problem != null) {
-            throw new IOException(damaged(file, problem));
-        }
-        return new Checkpoint(done, fingerprint, file);
-    }
-
-    /**
-     * A cheap check of a model file's structure before DL4J reads it (whose errors, e.g. "Cannot read
-     * from stream", name no file): a readable zip with the entries ModelSerializer writes.
-     *
-     * @return what is wrong, or null if it looks like a model
-     */
-    private static String modelZipProblem(Path file) throws IOException {
-        if (Files.size(file) == 0) {
-            return "it is empty";
-        }
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            for (String entry : new String[] {"configuration.json", "coefficients.bin"}) {
-                if (zip.getEntry(entry) == null) {
-                    return "it is a zip file without the model entry '" + entry + "'";
-                }
-            }
-            return null;
-        } catch (java.util.zip.ZipException e) {
-            return "it is not a complete zip file (" + reason(e) + ")";
-        }
-    }
-
-    private static ComputationGraph loadCheckpointModel(Path file) throws IOException {
-        try {
-            return ComputationGraph.load(file.toFile(), true);
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(damaged(file, "unreadable (" + reason(e) + ")"), e);
-        }
-    }
-
-    private static String damaged(Path file, String why) {
-        Path dir = file.toAbsolutePath().getParent();
-        return "training checkpoint " + file + " is damaged: " + why + "; delete the folder " + dir
-                + " to start this training over";
-    }
-
-    private static String reason(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
     private String fingerprint(LabeledImages train, Batches.Normalization norm) {
@@ -382,7 +279,7 @@ public final class Trainer {
             throw new IOException("model file " + file + " is not a file; pass another --model (a model saved by "
                     + "pcm train, or a new path to train and save one there)");
         }
-        String problem = modelZipProblem(file);
+        String problem = Checkpoints.modelZipProblem(file);
         if (problem != null) {
             throw new IOException(notAModel(file, problem));
         }
@@ -390,7 +287,7 @@ public final class Trainer {
         try {
             net = ComputationGraph.load(file.toFile(), false);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(notAModel(file, "it cannot be read as one (" + reason(e) + ")"), e);
+            throw new IOException(notAModel(file, "it cannot be read as one (" + Checkpoints.reason(e) + ")"), e);
         }
         Batches.Normalization norm;
         try {
