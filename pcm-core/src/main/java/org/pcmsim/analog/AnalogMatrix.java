@@ -115,17 +115,14 @@ public final class AnalogMatrix {
      */
     public double[] multiply(double[] x, double t) {
         PcmDeviceModel.checkTime(t);
-        double sigmaX = checkInputs(x);
         double[] y = new double[weights.rows()];
-        if (sigmaX == 0 || sigmaW == 0) {
+        QuantizedInput q = quantizeInput(x);
+        if (q == null) {
             return y;
         }
-        int[] xi = new int[x.length];
-        double scaleIn = inputQuantizer.scale(sigmaX);
-        inputQuantizer.quantize(x, scaleIn, xi);
-        reader.read(crossbar, new double[] {t}, xi, readNoise, periphery, readout);
+        reader.read(crossbar, new double[] {t}, q.codes(), readNoise, periphery, readout);
         reader.combine(readout, 0, reference, y);
-        double toReal = reader.outputScale(crossbar) / (scaleIn * settings.crossbar().weightScale() / sigmaW);
+        double toReal = reader.outputScale(crossbar) / q.unit();
         for (int i = 0; i < y.length; i++) {
             y[i] *= toReal;
         }
@@ -150,15 +147,13 @@ public final class AnalogMatrix {
      * @return rows outputs
      */
     public double[] quantizedExact(double[] x) {
-        double sigmaX = checkInputs(x);
         double[] y = new double[weights.rows()];
-        if (sigmaX == 0 || sigmaW == 0) {
+        QuantizedInput q = quantizeInput(x);
+        if (q == null) {
             return y;
         }
-        int[] xi = new int[x.length];
-        double scaleIn = inputQuantizer.scale(sigmaX);
-        inputQuantizer.quantize(x, scaleIn, xi);
-        double toReal = 1.0 / (scaleIn * settings.crossbar().weightScale() / sigmaW);
+        int[] xi = q.codes();
+        double toReal = 1.0 / q.unit();
         int cols = weights.cols();
         for (int i = 0; i < y.length; i++) {
             long acc = 0;
@@ -168,6 +163,27 @@ public final class AnalogMatrix {
             y[i] = acc * toReal;
         }
         return y;
+    }
+
+    /**
+     * The input's DAC codes and the real value of one unit of the integer product W_int·X_int.
+     *
+     * @param codes the quantised inputs
+     * @param unit scale_in · scale_w / σ_W: an integer product divided by it is in real units
+     */
+    private record QuantizedInput(int[] codes, double unit) {
+    }
+
+    /** @return the quantised input, or null when the input or the weights are all zero (the product is 0) */
+    private QuantizedInput quantizeInput(double[] x) {
+        double sigmaX = checkInputs(x);
+        if (sigmaX == 0 || sigmaW == 0) {
+            return null;
+        }
+        int[] xi = new int[x.length];
+        double scaleIn = inputQuantizer.scale(sigmaX);
+        inputQuantizer.quantize(x, scaleIn, xi);
+        return new QuantizedInput(xi, scaleIn * settings.crossbar().weightScale() / sigmaW);
     }
 
     /**
