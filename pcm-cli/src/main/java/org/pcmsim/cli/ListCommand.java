@@ -48,7 +48,14 @@ public final class ListCommand implements Callable<Integer> {
             return 0;
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf("%-11s %7s  %-10s %s%n", "FIGURE", "TRIALS", "TIME", "WHAT IT SHOWS");
+        // One name column for both tables, as wide as the longest name, so every row lines up.
+        int width = "FIGURE".length();
+        for (FigureProducer p : parent.registry().all()) {
+            width = Math.max(width, p.name().length());
+        }
+        String mvmRow = "%-" + width + "s %7s  %-10s %s%n";
+        String dnnRow = "%-" + width + "s %-8s %-9s %-10s %s%n";
+        out.printf(mvmRow, "FIGURE", "TRIALS", "TIME", "WHAT IT SHOWS");
         List<DnnFigureProducer> dnn = new ArrayList<>();
         for (FigureProducer p : parent.registry().all()) {
             if (p instanceof DnnFigureProducer d) {
@@ -56,17 +63,17 @@ public final class ListCommand implements Callable<Integer> {
                 continue;
             }
             Duration d = p.estimate(RunSettings.paper(p.defaultTrials()).withThreads(cores));
-            out.printf("%-11s %7d  %-10s %s%n", p.name(), p.defaultTrials(), "~" + human(d), p.description());
+            out.printf(mvmRow, p.name(), Integer.toString(p.defaultTrials()), "~" + human(d), p.description());
         }
         out.printf("%nTimes are rough estimates for %d core%s; 'pcm run all' runs every figure above.%n", cores,
                 cores == 1 ? "" : "s");
         if (!dnn.isEmpty()) {
             out.printf("%nDNN figures (need --dataset; not part of 'pcm run all'):%n");
-            out.printf("%-11s %-8s %-9s %-10s %s%n", "FIGURE", "CHIPS", "CI SCALE", "PUBLISHED", "WHAT IT SHOWS");
+            out.printf(dnnRow, "FIGURE", "CHIPS", "CI SCALE", "PUBLISHED", "WHAT IT SHOWS");
             for (DnnFigureProducer p : dnn) {
                 Duration ci = p.estimate(request("synthetic", DnnRequest.Scale.CI), true);
                 Duration published = p.estimate(request("cifar10", DnnRequest.Scale.PUBLISHED), true);
-                out.printf("%-11s %-8s %-9s %-10s %s%n", p.name(), "10 / 100", "~" + human(ci), "~" + human(published),
+                out.printf(dnnRow, p.name(), "10 / 100", "~" + human(ci), "~" + human(published),
                         p.description());
             }
             out.printf("%nCI scale (--scale ci, the default on --dataset synthetic): the reduced ResNet-8, 4 000 training "

@@ -169,6 +169,13 @@ class RunCommandTest {
             assertTrue(l.out.contains(name), l.out);
         }
         assertTrue(l.out.contains("200") && l.out.contains("300"), "published trial counts: " + l.out);
+        // Every row of the figure table (header to the blank line) starts its description in one column.
+        List<String> rows = l.out.lines().takeWhile(line -> !line.isBlank()).toList();
+        int column = rows.get(0).indexOf("WHAT IT SHOWS");
+        for (String row : rows) {
+            assertEquals(' ', row.charAt(column - 1), "misaligned row: " + row);
+            assertTrue(row.charAt(column) != ' ', "misaligned row: " + row);
+        }
     }
 
     @Test
