@@ -65,8 +65,10 @@ public final class ListCommand implements Callable<Integer> {
             Duration d = p.estimate(RunSettings.paper(p.defaultTrials()).withThreads(cores));
             out.printf(mvmRow, p.name(), Integer.toString(p.defaultTrials()), "~" + human(d), p.description());
         }
-        out.printf("%nTimes are rough estimates for %d core%s; 'pcm run all' runs every figure above.%n", cores,
-                cores == 1 ? "" : "s");
+        List<String> inAll = parent.registry().all().stream().filter(FigureProducer::inAll).map(FigureProducer::name)
+                .toList();
+        out.printf("%nTimes are rough estimates for %d core%s; 'pcm run all' runs %s.%n", cores,
+                cores == 1 ? "" : "s", String.join(", ", inAll));
         if (!dnn.isEmpty()) {
             out.printf("%nDNN figures (need --dataset; not part of 'pcm run all'):%n");
             out.printf(dnnRow, "FIGURE", "CHIPS", "CI SCALE", "PUBLISHED", "WHAT IT SHOWS");
