@@ -270,9 +270,12 @@ public final class ProvenanceJson {
         @Override
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String text = p.getValueAsString();
+            if (text == null) {
+                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+            }
             try {
                 return Instant.parse(text);
-            } catch (DateTimeParseException | NullPointerException e) {
+            } catch (DateTimeParseException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
             }
         }
@@ -295,10 +298,5 @@ public final class ProvenanceJson {
             b.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         }
         return b.build();
-    }
-
-    /** @return the mapper of the Monte Carlo records (and of the rest of a result's JSON) */
-    static ObjectMapper javaNames() {
-        return JAVA_NAMES;
     }
 }
