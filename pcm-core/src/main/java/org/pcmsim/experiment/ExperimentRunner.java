@@ -95,8 +95,8 @@ public final class ExperimentRunner {
                 : new MatrixSource(source.matrix().rows() + "x" + source.matrix().cols(), source.matrix().rms(),
                         array.toString(), DriftCompensationScope.PER_TILE);
         MvmProvenance provenance = new MvmProvenance(Build.current(), MonteCarloRun.of(spec.name(), settings),
-                source.id(), matrix, clippedTargets(results, settings), DoubleStream.of(times).boxed().toList(), unique.size(),
-                Timing.since(start, t0));
+                source.id(), matrix, clippedTargets(results, settings), DoubleStream.of(times).boxed().toList(),
+                unique.size(), Timing.since(start, t0));
         return new FigureResult(spec.name(), spec.figure(), spec.title(), spec.xAxis(), times, panels, rows,
                 provenance);
     }

@@ -108,7 +108,8 @@ public final class PeripheryStudy {
             panels.putAll(f.panels());
         }
         PeripheryStudyProvenance provenance = new PeripheryStudyProvenance(Build.current(),
-                MonteCarloRun.of("periphery", settings), conditions, DoubleStream.of(times).boxed().toList(), Timing.since(start, t0));
+                MonteCarloRun.of("periphery", settings), conditions, DoubleStream.of(times).boxed().toList(),
+                Timing.since(start, t0));
         return new FigureResult("periphery", "periphery", spec("ideal").title(), XAxis.N_SLICES, times, panels, rows,
                 provenance);
     }

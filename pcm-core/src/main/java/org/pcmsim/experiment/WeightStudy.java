@@ -133,11 +133,12 @@ public final class WeightStudy {
             }
             panels.putAll(f.panels());
         }
+        String scaling = "each scaled to unit variance; Laplace scale 1/sqrt(2), Student-t times sqrt((nu - 2) / nu), "
+                + "a user's matrix quantised at k times its RMS";
         WeightStudyProvenance provenance = new WeightStudyProvenance(Build.current(), MonteCarloRun.of(name, settings),
-                sources.stream().map(WeightSource::id).toList(), "each scaled to unit variance; Laplace scale "
-                + "1/sqrt(2), Student-t times sqrt((nu - 2) / nu), a user's matrix quantised at k times its RMS",
-                axis == XAxis.WEIGHT_CLIP ? DoubleStream.of(CLIPS).boxed().toList() : null, DoubleStream.of(times).boxed().toList(),
-                Timing.since(start, t0));
+                sources.stream().map(WeightSource::id).toList(), scaling,
+                axis == XAxis.WEIGHT_CLIP ? DoubleStream.of(CLIPS).boxed().toList() : null,
+                DoubleStream.of(times).boxed().toList(), Timing.since(start, t0));
         return new FigureResult(name, figure, title, axis, times, panels, rows, provenance);
     }
 }

@@ -190,8 +190,8 @@ class ProvenanceJsonTest {
 
     private Path write(FigureResult r) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonResultWriter.write(r, new RunRecord("pcm test", "pcm test", "17", 1, Instant.EPOCH, 0, List.of("json"), null),
-                out);
+        RunRecord run = new RunRecord("pcm test", "pcm test", "17", 1, Instant.EPOCH, 0, List.of("json"), null);
+        JsonResultWriter.write(r, run, out);
         Path f = dir.resolve(r.name() + ".json");
         Files.write(f, out.toByteArray());
         return f;
