@@ -182,10 +182,29 @@ class ProvenanceJsonTest {
             IOException x = assertThrows(IOException.class, () -> ProvenanceJson.read(f), e.getKey());
             assertTrue(x.getMessage().startsWith(f.toString() + ": "), x.getMessage());
             assertFalse(x.getMessage().contains("\n"), "one line: " + x.getMessage());
-            System.out.println(x.getMessage());
         }
         IOException x = assertThrows(IOException.class, () -> ProvenanceJson.read(dir.resolve("absent.json")));
         assertEquals(dir.resolve("absent.json") + ": no such file", x.getMessage());
+    }
+
+    @Test
+    void theRunRecordKeepsItsFlatLayout() throws IOException {
+        FigureResult r = ExperimentRunner.run(Experiments.FIGURE_4A, RunSettings.paper(2), (d, t) -> { });
+        Instant started = Instant.parse("2026-11-30T15:30:16.246724189Z");
+        RunRecord dnn = new RunRecord("pcm run figure-5a", "pcm 0.1.0", "17.0.15", 2, started, 80.5,
+                List.of("csv", "json"), new RunRecord.DnnRun("synthetic", "ci", "target/w", "1", null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonResultWriter.write(r, dnn, out);
+        JsonNode run = MAPPER.readTree(out.toByteArray()).get("run");
+        assertEquals(List.of("command", "tool", "java", "availableProcessors", "started", "wallTimeS", "formats",
+                "dataset", "scale", "workDir", "OMP_NUM_THREADS", "OMP_WAIT_POLICY"), firstKeys((ObjectNode) run, 99));
+        assertEquals(started.toString(), run.get("started").asText());
+        assertTrue(run.get("OMP_WAIT_POLICY").isNull(), "an unset variable is written as null");
+
+        out.reset();
+        JsonResultWriter.write(r, new RunRecord("pcm run figure-4a", "pcm 0.1.0", "17", 2, started, 1, List.of(),
+                null), out);
+        assertEquals(7, MAPPER.readTree(out.toByteArray()).get("run").size(), "no DNN keys for a Monte Carlo run");
     }
 
     private Path write(FigureResult r) throws IOException {
