@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -32,6 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pcmsim.Build;
+import org.pcmsim.device.DriftLaw;
+import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.device.ProgrammingNoise;
+import org.pcmsim.device.ReadNoise;
 import org.pcmsim.experiment.MatrixSource;
 import org.pcmsim.experiment.MonteCarloRun;
 import org.pcmsim.experiment.MvmProvenance;
@@ -253,6 +258,14 @@ public final class ProvenanceJson {
     }
 
     /**
+     * The model's records keep their Java names inside the snake-case DNN records, so that a DNN
+     * figure's {@code device_model} reads as a Monte Carlo figure's {@code device}.
+     */
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    private abstract static class JavaNamesMixIn {
+    }
+
+    /**
      * The periphery's {@code isIdeal()} is written (scripts read it) but derived, so ignored on reading.
      */
     @JsonIgnoreProperties(value = "ideal", allowGetters = true)
@@ -296,6 +309,10 @@ public final class ProvenanceJson {
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         if (snakeCase) {
             b.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+            for (Class<?> model : List.of(PcmDeviceModel.class, ProgrammingNoise.class, DriftLaw.class,
+                    ReadNoise.class)) {
+                b.addMixIn(model, JavaNamesMixIn.class);
+            }
         }
         return b.build();
     }

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcmsim.Build;
+import org.pcmsim.cli.TestProvenance;
 import org.pcmsim.crossbar.ArrayShape;
+import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.experiment.Experiments;
 import org.pcmsim.experiment.ExperimentRunner;
 import org.pcmsim.experiment.FigureResult;
@@ -93,12 +95,13 @@ class ProvenanceJsonTest {
                         "1x28x28", "random crop with padding 2"),
                         new DnnProvenance.Network("resnet8-ci (1 blocks/stage)", false, "model.zip", true, 12.5, 3, 1),
                         7, 2, new DnnProvenance.Baseline("float32", 88.5, 87.0, 88.0, "int9"),
-                        new DnnProvenance.Hardware("nandakumar2019", "physical", "programming=1.0, drift=1.0, read=1.0",
-                                "none", "per layer"),
+                        new DnnProvenance.Hardware("nandakumar2019", PcmDeviceModel.nandakumar2019().withDriftScale(0.5),
+                                "physical", "programming=1.0, drift=0.5, read=1.0", "none", "per layer"),
                         new DnnProvenance.Evaluation(500, 2, "per layer", true, 0, 3.25), unknownCommit),
                 new DnnPeripheryProvenance("Fashion-MNIST", "fashion-mnist", 50, "resnet8-ci", "model.zip", 7, 2,
                         "n_W * 10^6 + k", 2592000.0, "Max-fill", settings, "per tile", "per vector", 85.3,
-                        "nandakumar2019", "programming=1.0, drift=1.0, read=1.0", 500, 2, true, 9.5, Build.current()));
+                        "nandakumar2019", PcmDeviceModel.nandakumar2019(), "programming=1.0, drift=1.0, read=1.0", 500, 2,
+                        true, 9.5, Build.current()));
         for (Provenance p : all) {
             ObjectNode json = ProvenanceJson.toJson(p);
             Provenance back = ProvenanceJson.fromJson(MAPPER.readTree(MAPPER.writeValueAsString(json)));
@@ -107,6 +110,10 @@ class ProvenanceJsonTest {
         ObjectNode dnn = ProvenanceJson.toJson(all.get(3));
         assertTrue(dnn.has("git_commit") && dnn.get("git_commit").isNull(), "unknown commit written as null");
         assertEquals(List.of("dataset", "dataset_id", "synthetic"), firstKeys(dnn, 3));
+        // The device model inside a DNN record reads as the Monte Carlo records' device.
+        ObjectNode mvm = ProvenanceJson.toJson(TestProvenance.mvm(2));
+        assertEquals(MAPPER.writeValueAsString(ProvenanceJson.toJson(all.get(4)).get("device_model")),
+                MAPPER.writeValueAsString(mvm.get("device")));
     }
 
     @Test
@@ -136,10 +143,11 @@ class ProvenanceJsonTest {
         JsonNode oldDnn = resource("figure-5c-synthetic-0.1.0.json").get("provenance");
         DnnProvenance d = assertInstanceOf(DnnProvenance.class, ProvenanceJson.fromJson(oldDnn));
         assertTrue(d.data().synthetic());
+        assertNull(d.hardware().deviceModel(), "0.1.0 named the device preset alone");
         assertEquals(88.1, d.baseline().digitalAccuracyPercent());
         assertEquals("pcm-sim", d.build().project(), "0.1.0's DNN records named no project");
         ObjectNode dnnAgain = ProvenanceJson.toJson(d);
-        dnnAgain.remove(List.of("project", "git_commit", "git_dirty"));
+        dnnAgain.remove(List.of("project", "git_commit", "git_dirty", "device_model"));
         assertEquals(MAPPER.writeValueAsString(oldDnn), MAPPER.writeValueAsString(dnnAgain));
     }
 

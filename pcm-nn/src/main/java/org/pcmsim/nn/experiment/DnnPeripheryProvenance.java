@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.pcmsim.Build;
+import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.experiment.Provenance;
 
 /**
@@ -26,6 +27,8 @@ import org.pcmsim.experiment.Provenance;
  * @param dacInputScaling how inputs are scaled to the DAC
  * @param digitalAccuracyPercent the digital baseline's accuracy, percent
  * @param device the device preset
+ * @param deviceModel every parameter of the device model (the preset with the noise scales); null only in
+ *     records written by version 0.1.0
  * @param noiseScales the programming, drift and read-noise scales
  * @param evalBatchSize images per forward pass
  * @param evalThreads evaluation threads
@@ -37,7 +40,7 @@ public record DnnPeripheryProvenance(String dataset, String datasetId, int testI
                                      String modelFile, long seed, int chips, String chipIndex, double readTimeS,
                                      String configuration, Map<String, String> settings, String adcRange,
                                      String dacInputScaling, double digitalAccuracyPercent, String device,
-                                     String noiseScales, int evalBatchSize, int evalThreads, boolean onednnHelpers,
+                                     PcmDeviceModel deviceModel, String noiseScales, int evalBatchSize, int evalThreads, boolean onednnHelpers,
                                      double seconds, Build build) implements Provenance {
 
     /** Copies the settings (keeping their order); the names and the build are required. */

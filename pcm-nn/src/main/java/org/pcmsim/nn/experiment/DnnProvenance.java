@@ -100,12 +100,15 @@ public record DnnProvenance(Data data, Network network, long seed, int chips, Ba
      * The analog hardware.
      *
      * @param device the device preset, e.g. {@code nandakumar2019}
+     * @param deviceModel every parameter of the device model the chips were programmed with (the preset
+     *     with the noise scales); null only in records written by version 0.1.0, which named the preset alone
      * @param conventions the device's conventions in one word
      * @param noiseScales the programming, drift and read-noise scales
      * @param converters the chips' converters and periphery ({@code none} for ideal)
      * @param gdc how the global drift compensation is calibrated
      */
-    public record Hardware(String device, String conventions, String noiseScales, String converters, String gdc) {
+    public record Hardware(String device, PcmDeviceModel deviceModel, String conventions, String noiseScales,
+                           String converters, String gdc) {
         /** Checks every field is given. */
         public Hardware {
             Objects.requireNonNull(device, "device");
@@ -163,8 +166,8 @@ public record DnnProvenance(Data data, Network network, long seed, int chips, Ba
                 o.seed(), o.chips(),
                 new Baseline("float32 weights clipped at 2 sigma_W (the noise-aware forward pass without noise)",
                         clippedAcc, m.digitalAccuracy(), quantAcc, "int9, clipped at 2 sigma_W per layer"),
-                new Hardware("nandakumar2019", device.conventions(), noiseScales(o), o.converters().describe(),
-                        "per layer, calibration c = sum_i |sum_k W_ik(t)|, reference at t0"),
+                new Hardware("nandakumar2019", device, device.conventions(), noiseScales(o),
+                        o.converters().describe(), "per layer, calibration c = sum_i |sum_k W_ik(t)|, reference at t0"),
                 new Evaluation(o.evalBatchSize(), o.threads(), "per layer, keyed by (seed, chip, layer) for "
                         + "programming and (seed, chip, layer, time, chunk) for each read; independent of the thread "
                         + "count", OneDnn.helpersEnabled(), reusedChips, evaluationSeconds),

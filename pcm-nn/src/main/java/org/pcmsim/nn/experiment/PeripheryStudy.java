@@ -136,7 +136,7 @@ public final class PeripheryStudy {
                 "per tile and slice, full scale at 4 sigma of the column current of inputs at the DAC's reference "
                         + "RMS, from the programmed conductances (docs/model.md section 9)",
                 "per input vector and tile: inputClipSigmas x its RMS = full scale", m.clippedAccuracy(),
-                "nandakumar2019", DnnProvenance.noiseScales(o), o.evalBatchSize(), o.threads(),
+                "nandakumar2019", device, DnnProvenance.noiseScales(o), o.evalBatchSize(), o.threads(),
                 OneDnn.helpersEnabled(), (System.nanoTime() - start) / 1e9, Build.current());
         Map<String, String> panels = new LinkedHashMap<>();
         String title = "DNN accuracy at one month under a non-ideal periphery: Max-fill (b_W = 1), "
