@@ -3,19 +3,20 @@ package org.pcmsim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.pcmsim.Version;
 import org.pcmsim.cli.figures.DnnFigureProducer;
 import org.pcmsim.cli.figures.DnnRequest;
 import org.pcmsim.cli.figures.DnnRunner;
+import org.pcmsim.cli.output.RunRecord;
 import org.pcmsim.cli.progress.PhasedProgress;
 import org.pcmsim.cli.progress.Progress;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.RunSettings;
 import org.pcmsim.nn.analog.LayerConverters;
+import org.pcmsim.nn.experiment.DnnPeripheryProvenance;
+import org.pcmsim.nn.experiment.DnnProvenance;
 import org.pcmsim.periphery.Periphery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,12 +99,8 @@ final class DnnRunCommand extends FigureRun {
             result = figureProducer.produce(RunSettings.paper(figureProducer.defaultTrials()).withSeed(options.seed),
                     progress);
         }
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("dataset", request.dataset());
-        extra.put("scale", request.scale().id());
-        extra.put("workDir", request.work().toString());
-        extra.put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"));
-        extra.put("OMP_WAIT_POLICY", System.getenv("OMP_WAIT_POLICY"));
+        RunRecord.DnnRun extra = new RunRecord.DnnRun(request.dataset(), request.scale().id(),
+                request.work().toString(), System.getenv("OMP_NUM_THREADS"), System.getenv("OMP_WAIT_POLICY"));
         List<Path> files;
         try (ResultFiles writer = new ResultFiles(options.out, "pcm-sim " + Version.get())) {
             files = await(write(writer, result, request.stem(name) + stemSuffix(chipConverters), started, t0,
@@ -111,14 +108,17 @@ final class DnnRunCommand extends FigureRun {
         }
         report(name, files, System.nanoTime() - t0);
         if (!options.quiet()) {
-            Map<String, Object> prov = result.provenance();
             PrintWriter o = spec.commandLine().getOut();
-            o.printf(Locale.ROOT, "%s: model %s (%s); digital test accuracy %.2f %% on %s%n", name,
-                    prov.get("model_file"), Boolean.TRUE.equals(prov.get("model_trained_in_this_run"))
-                            ? String.format(Locale.ROOT, "trained in this run in %.0f s",
-                                    ((Number) prov.get("training_seconds")).doubleValue())
-                            : "reused", ((Number) prov.get("digital_accuracy_percent")).doubleValue(),
-                    prov.get("dataset"));
+            if (result.provenance() instanceof DnnProvenance prov) {
+                o.printf(Locale.ROOT, "%s: model %s (%s); digital test accuracy %.2f %% on %s%n", name,
+                        prov.network().modelFile(), prov.network().modelTrainedInThisRun()
+                                ? String.format(Locale.ROOT, "trained in this run in %.0f s",
+                                        prov.network().trainingSeconds())
+                                : "reused", prov.baseline().digitalAccuracyPercent(), prov.data().dataset());
+            } else if (result.provenance() instanceof DnnPeripheryProvenance prov) {
+                o.printf(Locale.ROOT, "%s: model %s (reused); digital test accuracy %.2f %% on %s%n", name,
+                        prov.modelFile(), prov.digitalAccuracyPercent(), prov.dataset());
+            }
             o.flush();
         }
         return 0;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.pcmsim.cli.output.AtomicOutput;
 import org.pcmsim.cli.output.CsvResultWriter;
 import org.pcmsim.cli.output.JsonResultWriter;
 import org.pcmsim.cli.output.OutputFormat;
+import org.pcmsim.cli.output.RunRecord;
 import org.pcmsim.experiment.FigureResult;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,20 +106,15 @@ abstract class FigureRun implements Callable<Integer> {
      * waits for them.
      */
     CompletableFuture<List<Path>> write(ResultFiles files, FigureResult result, String stem, Instant started, long t0,
-                                        Map<String, Object> extra) {
+                                        RunRecord.DnnRun dnn) {
         String command = commandLine();
         Map<OutputFormat, AtomicOutput.Content> data = new EnumMap<>(OutputFormat.class);
         data.put(OutputFormat.CSV, os -> CsvResultWriter.write(result, os));
         data.put(OutputFormat.JSON, os -> {
-            Map<String, Object> runInfo = new LinkedHashMap<>();
-            runInfo.put("command", command);
-            runInfo.put("tool", "pcm " + Version.get());
-            runInfo.put("java", System.getProperty("java.version"));
-            runInfo.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-            runInfo.put("started", started.toString());
-            runInfo.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
-            runInfo.put("formats", options.formats().stream().map(OutputFormat::id).toList());
-            runInfo.putAll(extra);
+            RunRecord runInfo = new RunRecord(command, "pcm " + Version.get(), System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(), started,
+                    Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0,
+                    options.formats().stream().map(OutputFormat::id).toList(), dnn);
             JsonResultWriter.write(result, runInfo, os);
         });
         return files.submit(stem, result, options.formats(), data);

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.pcmsim.Version;
 import org.pcmsim.cli.figures.FigureProducer;
@@ -103,7 +102,7 @@ final class MvmRunCommand extends FigureRun {
                         spec.commandLine().getErr())) {
                     result = p.produce(settings, progress);
                 }
-                CompletableFuture<List<Path>> files = write(writer, result, stem(p), started, t0, Map.of());
+                CompletableFuture<List<Path>> files = write(writer, result, stem(p), started, t0, null);
                 CompletableFuture<Long> doneAt = files.thenApply(f -> System.nanoTime());
                 pending.add(files);
                 reports.add(() -> report(p.name(), await(files), doneAt.join() - t0));

@@ -38,7 +38,8 @@ class CliFailureTest {
         double[] times = {20};
         FigureResult r = new FigureResult("figure-4a", "4a", "t", XAxis.N_SLICES, times, Map.of("s", ""),
                 List.of(new ResultRow("4a", "s", "int9", "max-fill", 1, 1, 20, 2, "eta", 0.1, 0.01),
-                        new ResultRow("4a", "s", "int9", "max-fill", 1, 2, 20, 2, "eta", 0.05, 0.01)), Map.of());
+                        new ResultRow("4a", "s", "int9", "max-fill", 1, 2, 20, 2, "eta", 0.05, 0.01)),
+                TestProvenance.mvm(2));
         FigurePlotter.Figure fig = FigurePlotter.plot(r);
         for (String format : List.of("png", "svg")) {
             IOException e = assertThrows(IOException.class, () -> {

@@ -1,12 +1,12 @@
 package org.pcmsim.experiment;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pcmsim.Version;
+import java.util.stream.DoubleStream;
+import org.pcmsim.Build;
 import org.pcmsim.crossbar.ArrayShape;
 import org.pcmsim.crossbar.DriftCompensationScope;
 import org.pcmsim.montecarlo.ErrorReference;
@@ -91,51 +91,31 @@ public final class ExperimentRunner {
                 rows.addAll(theoryRows(spec, s, pts, times, settings.trials(), tags));
             }
         }
-        Map<String, Object> provenance = provenance(spec.name(), settings);
-        provenance.put("weightSource", source.id());
-        if (source.matrix() != null) {
-            provenance.put("weightMatrix", source.matrix().rows() + "x" + source.matrix().cols());
-            provenance.put("weightMatrixRms", source.matrix().rms());
-            provenance.put("array", array.toString());
-            provenance.put("driftCompensationScope", DriftCompensationScope.PER_TILE.name());
-        }
-        provenance.put("clippedTargets", clippedTargets(results, settings.trials()));
-        provenance.put("readTimesS", times);
-        provenance.put("simulatedConfigurations", unique.size());
-        provenance.put("started", start.toString());
-        provenance.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+        MatrixSource matrix = source.matrix() == null ? null
+                : new MatrixSource(source.matrix().rows() + "x" + source.matrix().cols(), source.matrix().rms(),
+                        array.toString(), DriftCompensationScope.PER_TILE);
+        MvmProvenance provenance = new MvmProvenance(Build.current(), MonteCarloRun.of(spec.name(), settings),
+                source.id(), matrix, clippedTargets(results, settings), DoubleStream.of(times).boxed().toList(),
+                unique.size(), Timing.since(start, t0));
         return new FigureResult(spec.name(), spec.figure(), spec.title(), spec.xAxis(), times, panels, rows,
                 provenance);
     }
 
-    /**
-     * How many devices had a target above G_max and were clipped to it (only under the clipped target
-     * range): the total, and per configuration where any were.
-     */
-    private static Map<String, Object> clippedTargets(List<MonteCarloResult> results, int trials) {
+    /** The devices whose target was clipped to G_max: the total, and per configuration where any were. */
+    private static ClippedTargets clippedTargets(List<MonteCarloResult> results, RunSettings settings) {
         long clipped = 0;
         long programmed = 0;
-        List<Map<String, Object>> per = new ArrayList<>();
+        List<ClippedTargets.Configuration> per = new ArrayList<>();
         for (MonteCarloResult r : results) {
             clipped += r.clippedDevices();
             programmed += r.programmedDevices();
             if (r.clippedDevices() > 0) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("configuration", r.config().slicing().toString());
-                m.put("weights", r.config().weights().id());
-                m.put("clippedDevices", r.clippedDevices());
-                m.put("programmedDevices", r.programmedDevices());
-                m.put("clippedPerTrial", (double) r.clippedDevices() / trials);
-                m.put("clippedFraction", (double) r.clippedDevices() / r.programmedDevices());
-                per.add(m);
+                per.add(new ClippedTargets.Configuration(r.config().slicing().toString(), r.config().weights().id(),
+                        r.clippedDevices(), r.programmedDevices(), (double) r.clippedDevices() / settings.trials(),
+                        (double) r.clippedDevices() / r.programmedDevices()));
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("targetRange", results.isEmpty() ? "" : results.get(0).config().device().targetRange().name());
-        out.put("clippedDevices", clipped);
-        out.put("programmedDevices", programmed);
-        out.put("perConfiguration", per);
-        return out;
+        return new ClippedTargets(settings.device().targetRange(), clipped, programmed, per);
     }
 
     /**
@@ -208,31 +188,5 @@ public final class ExperimentRunner {
             }
         }
         return rows;
-    }
-
-    /**
-     * What every Monte Carlo figure records about its run: project, version, experiment, seed,
-     * trials, threads, sampler, crossbar, device and its conventions, and the periphery (its short
-     * description and its parameters).
-     *
-     * @param experiment the experiment's name
-     * @param settings the run's settings
-     * @return a new, mutable map in that order
-     */
-    static Map<String, Object> provenance(String experiment, RunSettings settings) {
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("project", "pcm-sim");
-        provenance.put("version", Version.get());
-        provenance.put("experiment", experiment);
-        provenance.put("seed", settings.seed());
-        provenance.put("trials", settings.trials());
-        provenance.put("threads", settings.threads());
-        provenance.put("readNoiseSampling", settings.sampling().name());
-        provenance.put("crossbar", settings.crossbar());
-        provenance.put("device", settings.device());
-        provenance.put("conventions", settings.device().conventions());
-        provenance.put("periphery", settings.periphery().describe());
-        provenance.put("peripheryParameters", settings.periphery());
-        return provenance;
     }
 }

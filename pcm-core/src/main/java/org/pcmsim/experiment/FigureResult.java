@@ -17,12 +17,12 @@ import java.util.Objects;
  * @param times read times, s (panels for n_W / b_W axes)
  * @param panels for a time axis: panel title of each series label, in drawing order (empty otherwise)
  * @param rows the points
- * @param provenance seed, trials, threads, model parameters, version, … in insertion order
+ * @param provenance where the numbers come from: software, seed, trials or chips, the full model, timing
  */
 public record FigureResult(String name, String figure, String title, XAxis xAxis, double[] times,
-                           Map<String, String> panels, List<ResultRow> rows, Map<String, Object> provenance) {
+                           Map<String, String> panels, List<ResultRow> rows, Provenance provenance) {
 
-    /** Copies every collection. */
+    /** Copies every collection; the provenance is an immutable record. */
     public FigureResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(figure, "figure");
@@ -31,7 +31,7 @@ public record FigureResult(String name, String figure, String title, XAxis xAxis
         times = times.clone();
         panels = Collections.unmodifiableMap(new LinkedHashMap<>(panels));
         rows = List.copyOf(rows);
-        provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        Objects.requireNonNull(provenance, "provenance");
     }
 
     /** @return a copy of the read times, s */

@@ -1,11 +1,12 @@
 package org.pcmsim.experiment;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
+import org.pcmsim.Build;
 import org.pcmsim.montecarlo.ErrorReference;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.periphery.IrDropModel;
@@ -106,13 +107,9 @@ public final class PeripheryStudy {
             rows.addAll(f.rows());
             panels.putAll(f.panels());
         }
-        Map<String, Object> provenance = ExperimentRunner.provenance("periphery", settings);
-        Map<String, Object> described = new LinkedHashMap<>();
-        conditions.forEach((k, v) -> described.put(k, v));
-        provenance.put("conditions", described);
-        provenance.put("readTimesS", times);
-        provenance.put("started", start.toString());
-        provenance.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+        PeripheryStudyProvenance provenance = new PeripheryStudyProvenance(Build.current(),
+                MonteCarloRun.of("periphery", settings), conditions, DoubleStream.of(times).boxed().toList(),
+                Timing.since(start, t0));
         return new FigureResult("periphery", "periphery", spec("ideal").title(), XAxis.N_SLICES, times, panels, rows,
                 provenance);
     }

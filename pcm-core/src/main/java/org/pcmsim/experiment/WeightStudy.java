@@ -1,11 +1,12 @@
 package org.pcmsim.experiment;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
+import org.pcmsim.Build;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.montecarlo.ErrorReference;
 import org.pcmsim.montecarlo.ProgressListener;
@@ -132,16 +133,12 @@ public final class WeightStudy {
             }
             panels.putAll(f.panels());
         }
-        Map<String, Object> provenance = ExperimentRunner.provenance(name, settings);
-        provenance.put("weightSources", sources.stream().map(WeightSource::id).toList());
-        provenance.put("weightDistributions", "each scaled to unit variance; Laplace scale 1/sqrt(2), Student-t times "
-                + "sqrt((nu - 2) / nu), a user's matrix quantised at k times its RMS");
-        if (axis == XAxis.WEIGHT_CLIP) {
-            provenance.put("weightClipsSigma", CLIPS);
-        }
-        provenance.put("readTimesS", times);
-        provenance.put("started", start.toString());
-        provenance.put("wallTimeS", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+        String scaling = "each scaled to unit variance; Laplace scale 1/sqrt(2), Student-t times sqrt((nu - 2) / nu), "
+                + "a user's matrix quantised at k times its RMS";
+        WeightStudyProvenance provenance = new WeightStudyProvenance(Build.current(), MonteCarloRun.of(name, settings),
+                sources.stream().map(WeightSource::id).toList(), scaling,
+                axis == XAxis.WEIGHT_CLIP ? DoubleStream.of(CLIPS).boxed().toList() : null,
+                DoubleStream.of(times).boxed().toList(), Timing.since(start, t0));
         return new FigureResult(name, figure, title, axis, times, panels, rows, provenance);
     }
 }

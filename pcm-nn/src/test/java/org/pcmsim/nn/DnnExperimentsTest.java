@@ -2,6 +2,7 @@ package org.pcmsim.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.ResultRow;
 import org.pcmsim.experiment.XAxis;
 import org.pcmsim.nn.experiment.DnnExperiments;
+import org.pcmsim.nn.experiment.DnnProvenance;
 import org.pcmsim.nn.experiment.DnnOptions;
 
 /** The Figure 5 pipeline end to end at a toy scale (not a statement about accuracy). */
@@ -29,8 +31,9 @@ class DnnExperimentsTest {
         assertEquals("5c", r.figure());
         assertEquals(XAxis.N_SLICES, r.xAxis());
         assertTrue(r.title().contains("synthetic"), r.title());
-        assertEquals(Boolean.TRUE, r.provenance().get("synthetic"));
-        assertTrue(r.provenance().get("dataset").toString().contains("not CIFAR-10"));
+        DnnProvenance prov = assertInstanceOf(DnnProvenance.class, r.provenance());
+        assertTrue(prov.data().synthetic());
+        assertTrue(prov.data().dataset().contains("not CIFAR-10"), prov.data().dataset());
         List<ResultRow> analog = r.rows().stream().filter(x -> !x.algorithm().equals("digital")).toList();
         assertEquals(5 * 4 * 2, analog.size(), "5 series x 4 n_W x 2 times");
         for (ResultRow row : analog) {
@@ -53,7 +56,7 @@ class DnnExperimentsTest {
 
         // Reusing the saved model: no training, same digital accuracy.
         FigureResult again = DnnExperiments.figure5c(o.withChips(1), (d, t) -> { });
-        assertEquals(Boolean.FALSE, again.provenance().get("model_trained_in_this_run"));
+        assertFalse(assertInstanceOf(DnnProvenance.class, again.provenance()).network().modelTrainedInThisRun());
         assertEquals(digital.get(0).mean(), again.rows().stream().filter(x -> x.algorithm().equals("digital"))
                 .findFirst().orElseThrow().mean(), 0.0);
     }

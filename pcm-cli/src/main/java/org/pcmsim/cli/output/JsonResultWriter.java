@@ -28,11 +28,11 @@ public final class JsonResultWriter {
 
     /**
      * @param r the result
-     * @param run what the CLI adds: command line, output wall time, … (written under {@code "run"})
+     * @param run what the CLI adds: command line, tool, whole wall time, … (written under {@code "run"})
      * @param out where to write UTF-8 JSON; not closed
      * @throws IOException if writing fails
      */
-    public static void write(FigureResult r, Map<String, Object> run, OutputStream out) throws IOException {
+    public static void write(FigureResult r, RunRecord run, OutputStream out) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("name", r.name());
         doc.put("figure", r.figure());
@@ -43,7 +43,7 @@ public final class JsonResultWriter {
             doc.put("panels", r.panels());
         }
         doc.put("run", run);
-        doc.put("provenance", r.provenance());
+        doc.put("provenance", ProvenanceJson.toJson(r.provenance()));
         doc.put("columns", ResultRow.COLUMNS);
         List<Map<String, Object>> points = new ArrayList<>();
         for (ResultRow row : r.rows()) {

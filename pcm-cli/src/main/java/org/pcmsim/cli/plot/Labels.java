@@ -4,6 +4,8 @@ import java.util.Locale;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.experiment.FigureResult;
+import org.pcmsim.experiment.MonteCarloProvenance;
+import org.pcmsim.experiment.MonteCarloRun;
 import org.pcmsim.experiment.ReadTimes;
 import org.pcmsim.experiment.ResultRow;
 import org.pcmsim.experiment.XAxis;
@@ -18,15 +20,15 @@ final class Labels {
      * @return its title with the trials (or chips) per point and any non-default conventions
      */
     static String title(FigureResult r) {
-        Object trials = r.provenance().get("trials");
-        if (trials == null && !r.rows().isEmpty()) {
-            trials = r.rows().get(0).trials();
-        }
+        MonteCarloRun run = r.provenance() instanceof MonteCarloProvenance mc ? mc.run() : null;
+        Integer trials = run != null ? Integer.valueOf(run.trials())
+                : r.rows().isEmpty() ? null : Integer.valueOf(r.rows().get(0).trials());
         String unit = "accuracy".equals(simulatedMetric(r)) ? " chips" : " trials";
         StringBuilder t = new StringBuilder(r.title());
         if (trials != null) {
             t.append(" (").append(trials).append(unit).append(" per point");
-            if (r.provenance().get("device") instanceof PcmDeviceModel d) {
+            if (run != null) {
+                PcmDeviceModel d = run.device();
                 if (d.conventions().equals("published")) {
                     t.append("; published engine's conventions");
                 } else if (d.readNoiseNormalization() == ReadNoiseNormalization.SLICE_MAX) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.pcmsim.cli.TestProvenance;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.ReadTimes;
 import org.pcmsim.experiment.ResultRow;
@@ -34,12 +35,8 @@ class FigurePlotterTest {
                 rows.add(new ResultRow("5a", label, "int9", "max-fill", 1, n, t, 10, "accuracy", acc, 0.4));
             }
         }
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("version", "test");
-        prov.put("seed", 1L);
-        prov.put("trials", 10);
         return new FigureResult("figure-5a", "5a", "Figure 5(a): accuracy over time", XAxis.TIME, times, panels,
-                rows, prov);
+                rows, TestProvenance.mvm(10));
     }
 
     @Test
@@ -68,7 +65,8 @@ class FigurePlotterTest {
                         0.1 / Math.sqrt(n), Double.NaN));
             }
         }
-        FigureResult r = new FigureResult("figure-4a", "4a", "t", XAxis.N_SLICES, times, Map.of(), rows, Map.of());
+        FigureResult r = new FigureResult("figure-4a", "4a", "t", XAxis.N_SLICES, times, Map.of(), rows,
+                TestProvenance.mvm(2));
         List<Panel> panels = Panel.of(r);
         assertEquals(2, panels.size());
         assertEquals(2, panels.get(0).curves().size());
@@ -88,7 +86,8 @@ class FigurePlotterTest {
                         92 - 4.0 / n, 0.3));
             }
         }
-        FigureResult r = new FigureResult("figure-5c", "5c", "t", XAxis.N_SLICES, times, Map.of(), rows, Map.of());
+        FigureResult r = new FigureResult("figure-5c", "5c", "t", XAxis.N_SLICES, times, Map.of(), rows,
+                TestProvenance.mvm(2));
         FigurePlotter.Figure fig = FigurePlotter.plot(r);
         BufferedImage img = FigureFiles.render(fig);
         assertEquals(2 * FigurePlotter.PANEL_WIDTH, img.getWidth());
@@ -121,13 +120,15 @@ class FigurePlotterTest {
                 rows.add(new ResultRow("x", s[0], "int9", s[1], 1, Integer.parseInt(s[2]), t, 5, "eta", 0.1, 0.01));
             }
         }
-        FigureResult r = new FigureResult("x", "x", "x", XAxis.TIME, times, Map.of(), rows, Map.of("trials", 5));
+        FigureResult r = new FigureResult("x", "x", "x", XAxis.TIME, times, Map.of(), rows,
+                TestProvenance.mvm(5));
         List<SeriesRole> roles = Panel.of(r).get(0).curves().stream().map(Curve::role).toList();
         assertEquals(List.of(SeriesRole.ANALOG, SeriesRole.ANALOG, SeriesRole.ANALOG, SeriesRole.BASELINE), roles);
         // With n_W = 1 of every algorithm (Figure 4(c)), no series is singled out.
         List<ResultRow> mixed = new ArrayList<>(rows);
         mixed.add(new ResultRow("x", "E", "int9", "max-fill", 1, 1, times[0], 5, "eta", 0.1, 0.01));
-        FigureResult m = new FigureResult("x", "x", "x", XAxis.TIME, times, Map.of(), mixed, Map.of("trials", 5));
+        FigureResult m = new FigureResult("x", "x", "x", XAxis.TIME, times, Map.of(), mixed,
+                TestProvenance.mvm(5));
         assertTrue(Panel.of(m).get(0).curves().stream().allMatch(c -> c.role() == SeriesRole.ANALOG));
     }
 
@@ -152,7 +153,8 @@ class FigurePlotterTest {
                 }
             }
         }
-        FigureResult r = new FigureResult("p", "p", "p", XAxis.N_SLICES, times, Map.of(), rows, Map.of("trials", 5));
+        FigureResult r = new FigureResult("p", "p", "p", XAxis.N_SLICES, times, Map.of(), rows,
+                TestProvenance.mvm(5));
         Panel panel = Panel.of(r).get(0);
         assertTrue(PeripheryKey.applies(panel));
         List<SeriesStyle> styles = SeriesStyle.of(XAxis.N_SLICES, panel);
@@ -184,7 +186,8 @@ class FigurePlotterTest {
             rows.add(new ResultRow("p", a, "int9", a, 1, 2, times[0], 5, "eta", 0.1, 0.01, "gaussian", "128x128", 3,
                     "adc-noise=1lsb"));
         }
-        FigureResult r = new FigureResult("p", "p", "p", XAxis.N_SLICES, times, Map.of(), rows, Map.of());
+        FigureResult r = new FigureResult("p", "p", "p", XAxis.N_SLICES, times, Map.of(), rows,
+                TestProvenance.mvm(2));
         assertTrue(!PeripheryKey.applies(Panel.of(r).get(0)));
     }
 

@@ -221,7 +221,7 @@ public final class DnnExperiments {
         if (panel != null) {
             panels.put(digital, panel);
         }
-        Map<String, Object> prov = DnnProvenance.of(o, data, m, device, clippedAcc, quantAcc, finished,
+        DnnProvenance prov = DnnProvenance.of(o, data, m, device, clippedAcc, quantAcc, finished,
                 (System.nanoTime() - start) / 1e9);
         return new FigureResult(name, fig, title, axis, times, panels, rows, prov);
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.pcmsim.Version;
+import org.pcmsim.Build;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.experiment.FigureResult;
 import org.pcmsim.experiment.ReadTimes;
@@ -105,7 +105,7 @@ public final class PeripheryStudy {
         List<ResultRow> rows = new ArrayList<>();
         long total = (long) settings.size() * DnnExperiments.FIG5_SLICES.length * o.chips();
         long[] done = {0};
-        Map<String, Object> described = new LinkedHashMap<>();
+        Map<String, String> described = new LinkedHashMap<>();
         try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
             for (Setting s : settings) {
                 described.put(s.label(), s.converters().describe());
@@ -129,30 +129,15 @@ public final class PeripheryStudy {
             rows.add(new ResultRow("periphery-dnn", "Digital baseline", "float32", "digital", 0, n, TIME, 1, "accuracy",
                     m.clippedAccuracy(), 0.0));
         }
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("dataset", o.dataset().label());
-        prov.put("dataset_id", o.dataset().id());
-        prov.put("test_images", data.test().count());
-        prov.put("network", o.network().toString());
-        prov.put("model_file", m.file().toString());
-        prov.put("seed", o.seed());
-        prov.put("chips", o.chips());
-        prov.put("chip_index", "n_W * 10^6 + k, as Figure 5: the same chips in every setting");
-        prov.put("read_time_s", TIME);
-        prov.put("configuration", "Max-fill, b_W = 1, int9 weights clipped at 2 sigma_W, GDC per tile");
-        prov.put("settings", described);
-        prov.put("adc_range", "per tile and slice, full scale at 4 sigma of the column current of inputs at the "
-                + "DAC's reference RMS, from the programmed conductances (docs/model.md section 9)");
-        prov.put("dac_input_scaling", "per input vector and tile: inputClipSigmas x its RMS = full scale");
-        prov.put("digital_accuracy_percent", m.clippedAccuracy());
-        prov.put("device", "nandakumar2019");
-        prov.put("noise_scales", "programming=" + o.programmingNoiseScale() + ", drift=" + o.driftScale() + ", read="
-                + o.readNoiseScale());
-        prov.put("eval_batch_size", o.evalBatchSize());
-        prov.put("eval_threads", o.threads());
-        prov.put("onednn_helpers", OneDnn.helpersEnabled());
-        prov.put("seconds", (System.nanoTime() - start) / 1e9);
-        prov.put("version", Version.get());
+        DnnPeripheryProvenance prov = new DnnPeripheryProvenance(o.dataset().label(), o.dataset().id(),
+                data.test().count(), o.network().toString(), m.file().toString(), o.seed(), o.chips(),
+                "n_W * 10^6 + k, as Figure 5: the same chips in every setting", TIME,
+                "Max-fill, b_W = 1, int9 weights clipped at 2 sigma_W, GDC per tile", described,
+                "per tile and slice, full scale at 4 sigma of the column current of inputs at the DAC's reference "
+                        + "RMS, from the programmed conductances (docs/model.md section 9)",
+                "per input vector and tile: inputClipSigmas x its RMS = full scale", m.clippedAccuracy(),
+                "nandakumar2019", device, DnnProvenance.noiseScales(o), o.evalBatchSize(), o.threads(),
+                OneDnn.helpersEnabled(), (System.nanoTime() - start) / 1e9, Build.current());
         Map<String, String> panels = new LinkedHashMap<>();
         String title = "DNN accuracy at one month under a non-ideal periphery: Max-fill (b_W = 1), "
                 + o.network().name() + " on " + o.dataset().label();

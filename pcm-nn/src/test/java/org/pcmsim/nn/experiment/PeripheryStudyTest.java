@@ -1,6 +1,7 @@
 package org.pcmsim.nn.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ class PeripheryStudyTest {
                 new PeripheryStudy.Setting("adc", LayerConverters.PAPER));
         FigureResult r = PeripheryStudy.run(o, settings, (d, t) -> { }, n -> { });
         assertEquals(12, r.rows().size(), "2 settings x 4 n_W, and 4 digital rows");
-        assertEquals("dac9 adc8 ideal", ((java.util.Map<?, ?>) r.provenance().get("settings")).get("adc"));
+        assertEquals("dac9 adc8 ideal",
+                assertInstanceOf(DnnPeripheryProvenance.class, r.provenance()).settings().get("adc"));
         FigureResult c = DnnExperiments.figure5c(o, (d, t) -> { });
         for (int n : DnnExperiments.FIG5_SLICES) {
             ResultRow none = row(r, "none", n);

@@ -1,6 +1,7 @@
 package org.pcmsim.nn.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,8 @@ class ResumedFigureTest {
         FigureResult resumed = DnnExperiments.figure5a(killed, (d, t) -> { }, notes::add);
         assertEquals(1, notes.size(), notes.toString());
         assertTrue(notes.get(0).startsWith("resuming: 7 of 12 chips done"), notes.get(0));
-        assertEquals(7, resumed.provenance().get("chips_reused_from_work_folder"));
+        assertEquals(7, assertInstanceOf(DnnProvenance.class, resumed.provenance()).evaluation()
+                .chipsReusedFromWorkFolder());
 
         // The same model, evaluated from scratch in another work folder.
         DnnOptions fresh = new DnnOptions(killed.dataset(), killed.dataDir(), killed.trainImages(),
