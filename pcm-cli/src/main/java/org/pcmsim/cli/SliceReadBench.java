@@ -26,9 +26,10 @@ import org.pcmsim.slicing.SlicingScheme;
  * {@code pcm bench --slice-reads}: the cost of one slice read of a 128 × 128 tile through each periphery,
  * against the ideal read of the same slice (docs/performance.md, "Periphery"). The slices are those of
  * the paper's Gaussian weights (clipped at 3σ, signed inputs at 4σ): Equal-fill n_W = 1 (dense) and the
- * three upper slices of Max-fill EC n_W = 4 (ever sparser). A read is {@link CrossbarReader#readSlice} at
- * one time (1 day, so every read computes its drift factors from t0) or, per read time, the sweep of
- * Figure 4(c) (12 times, drift carried forward as in the engine); aggregated read noise, GDC on.
+ * three upper slices of Max-fill EC n_W = 4 (ever sparser). A read is one call of
+ * {@link CrossbarReader#readSlice} with the read times of a figure, as the engine calls it, divided by the
+ * number of times: t0 and one month (the periphery figure; the month's drift factors from t0 in one
+ * step) or Figure 4(c)'s 12 times (drift carried forward); aggregated read noise, GDC on.
  *
  * <p>Ratios are taken within one process and one round, the peripheries interleaved (their order rotates
  * from round to round), so a loaded machine slows both sides of a ratio alike; times are the thread's CPU
@@ -69,11 +70,12 @@ final class SliceReadBench {
         List<Variant> variants = List.of(new Variant("ideal", Periphery.IDEAL),
                 new Variant("ADC noise 1 LSB", Periphery.ADC_NOISE_ONE_LSB),
                 new Variant("first order 0.35 ohm", Periphery.IR_DROP_AIHWKIT));
-        double[][] modes = {{ReadTimes.DAY}, ReadTimes.figure4c()};
-        String[] modeNames = {"one read at 1 day", "per read, 12 times (Figure 4(c) sweep)"};
+        double[][] modes = {{ReadTimes.T0, ReadTimes.MONTH}, ReadTimes.figure4c()};
+        String[] modeNames = {"per read, t0 and one month (the periphery figure's reads)",
+            "per read, 12 times from t0 to one year (Figure 4(c)'s reads)"};
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        out.printf(Locale.ROOT, "slice reads of a %dx%d tile: thread CPU time per read, median [min-max] over %d rounds "
-                + "after a warm-up; ratio to the ideal read of the same round%n", N, N, rounds);
+        out.printf(Locale.ROOT, "slice reads of a %dx%d tile: thread CPU time per read, median [min-max] over %d "
+                + "rounds after a warm-up; ratio to the ideal read of the same round%n", N, N, rounds);
         for (int m = 0; m < modes.length; m++) {
             double[] times = modes[m];
             out.printf(Locale.ROOT, "%n%s%n%-30s %8s  %-22s %-26s %-26s%n", modeNames[m], "SLICE", "DEVICES",

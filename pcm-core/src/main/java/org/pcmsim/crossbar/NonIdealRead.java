@@ -34,7 +34,7 @@ final class NonIdealRead {
     private double[] ic = new double[0];
     private double[] dropX = new double[0];
     private double[] dropC = new double[0];
-    /** Per input line k and sign s (index 2k + s): total, running and position-weighted running |G|. */
+    /** Per input line k, of |G| at 2k and of the signed G at 2k + 1: total, running, weighted running sums. */
     private double[] tot = new double[0];
     private double[] run0 = new double[0];
     private double[] run1 = new double[0];
@@ -266,12 +266,13 @@ final class NonIdealRead {
      * Gpre_o(m) = Σ_{k ≤ m} G_ko above segment m times the current Tpre_o(m) = Σ_{k ≤ m} G_ko V_k it
      * carries (the column term Σ_i G_io V_i Σ_k G_ko (R − max(i, k)) regrouped by segment).
      *
-     * <p>Two passes over the slice's devices: the totals per input line and array, then per output the
-     * row term from running sums per input line and array (A = Q + (o + 1)(T − P), P and Q the running
-     * Σ G and Σ G (o' + 1)) and the column term from running sums along the output. The column term of
-     * the pair is written without a branch or mask on the weight's sign (random, so unpredictable):
-     * with U = Gpre+ + Gpre− and D = Gpre+ − Gpre− (and TU, TD for the currents),
-     * Gpre+ Tpre+ − Gpre− Tpre− = (U TD + D TU) / 2, so one set of running sums serves both arrays.
+     * <p>Two passes over the slice's devices: the totals per input line, then per output the row term
+     * from running sums per input line (A = Q + (o + 1)(T − P), P and Q the running Σ G and Σ G (o' + 1))
+     * and the column term from running sums along the output. Both are written without a branch, mask
+     * or index on the weight's sign (random, so unpredictable; and a store to a sign-dependent index
+     * stalls the next loads): with sums U of |G| (G+ plus G−) and D of the signed G (G+ minus G−),
+     * X+ Y+ − X− Y− = (U_X D_Y + D_X U_Y) / 2 for any two such sums, so one set serves both arrays.
+     * {@link FusedFirstOrder} computes the same in one pass with the currents.
      */
     private void firstOrderDrop(ProgrammedCrossbar pc, int j, double[] d, double[] vx, double[] vc, double rho) {
         int cols = pc.cols();
@@ -291,7 +292,9 @@ final class NonIdealRead {
         int count = start[rows];
         for (int p = 0; p < count; p++) {
             double g = d == null ? g0[p] : g0[p] * d[p];
-            tot[2 * col[p] + signBit(g)] += Math.abs(g);
+            int k = col[p];
+            tot[2 * k] += Math.abs(g);
+            tot[2 * k + 1] += g;
         }
         for (int o = 0; o < rows; o++) {
             double pos = o + 1;
@@ -309,17 +312,22 @@ final class NonIdealRead {
             for (int p = start[o]; p < start[o + 1]; p++) {
                 double gs = d == null ? g0[p] : g0[p] * d[p];
                 int k = col[p];
-                int idx = 2 * k + signBit(gs);
                 double g = Math.abs(gs);
-                double before = run0[idx];
-                double a = run1[idx] + pos * (tot[idx] - before);
-                run0[idx] = before + g;
-                run1[idx] = run1[idx] + g * pos;
+                double pu = run0[2 * k] + g;
+                double pd = run0[2 * k + 1] + gs;
+                double qu = run1[2 * k] + g * pos;
+                double qd = run1[2 * k + 1] + gs * pos;
+                run0[2 * k] = pu;
+                run0[2 * k + 1] = pd;
+                run1[2 * k] = qu;
+                run1[2 * k + 1] = qd;
+                double au = qu + pos * (tot[2 * k] - pu);
+                double ad = qd + pos * (tot[2 * k + 1] - pd);
                 double xk = vx[k];
                 double ck = vc[k];
-                double ga = gs * a;
-                rowX += ga * xk;
-                rowC += ga * ck;
+                double w = g * ad + gs * au;
+                rowX += w * xk;
+                rowC += w * ck;
                 // The segments between the previous device and this one carry the sums so far.
                 double gap = k - last;
                 last = k;
@@ -335,14 +343,9 @@ final class NonIdealRead {
             double tail = lines - last;
             colX += tail * (u * tdx + dd * tux);
             colC += tail * (u * tdc + dd * tuc);
-            dropX[o] = -rho * (rowX + 0.5 * colX);
-            dropC[o] = -rho * (rowC + 0.5 * colC);
+            dropX[o] = -rho * 0.5 * (rowX + colX);
+            dropC[o] = -rho * 0.5 * (rowC + colC);
         }
-    }
-
-    /** 1 for a negative conductance (a G− device), 0 otherwise, without a branch. */
-    static int signBit(double g) {
-        return (int) (Double.doubleToRawLongBits(g) >>> 63);
     }
 
     /**

@@ -29,7 +29,8 @@ public final class FirstOrderIrDrop {
         Checks.atLeast("columns", cols, 1);
         int n = rows * cols;
         if (g.length < n) {
-            throw new IllegalArgumentException("conductances hold " + g.length + " values, need rows × columns = " + n);
+            throw new IllegalArgumentException("conductances hold " + g.length + " values, need rows × columns = "
+                    + n);
         }
         // With r = 0 this is a copy of g, so a read is IrDrop.ideal of g to the bit.
         this.m = IrDropMatrix.firstOrder(g, rows, cols, wireOhm);
