@@ -5,10 +5,11 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 /**
  * The read of one slice at one time with first-order IR drop (docs/model.md §9, "IR drop in the read"),
  * for the common case of a uniform calibration input (a DAC without noise or INL) and aggregated read
- * noise: the currents and the drop in one pass over the slice's devices, plus a short backward pass.
- * It computes what {@link NonIdealRead}'s currents and first-order drop compute, in about half the
- * time (docs/performance.md, "Periphery"): each device's conductance, input and index are loaded once
- * for both, and every sum is a running sum without a second pass for line totals.
+ * noise: the currents and most of the drop in one pass over the slice's devices, plus a light backward
+ * pass. It computes what {@link NonIdealRead}'s currents and first-order drop compute, in about half the
+ * time (docs/performance.md, "First-order IR drop made faster"): each device's conductance, input and
+ * index are loaded once for the currents and the forward sums, and the running sums per input line are
+ * kept for |G| and for the signed G, so no store goes to an index that depends on the weight's sign.
  *
  * <p>For output o and one array of the pair the drop is −ρ [Σ_k G_ko V_k A_k(o) + column term] with
  * A_k(o) = Σ_o' G_ko' (min(o, o') + 1), split as F_k(o) + (o + 1) B_k(o): F_k(o) = Σ_{o' ≤ o} G_ko' (o' + 1)
