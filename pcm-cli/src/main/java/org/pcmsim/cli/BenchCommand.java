@@ -127,6 +127,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "both and the ratio: training step (batch 64, 128), digital and analog inference per 1000 images.")
     boolean vsPytorch;
 
+    @Option(names = "--slice-reads", order = 8, description = "Time one slice read of a 128x128 tile through the "
+            + "ideal periphery, ADC noise and first-order IR drop instead of the figures: CPU time per read and the "
+            + "ratio to the ideal read, --repeats interleaved rounds.")
+    boolean sliceReads;
+
     private int[] dnnInput = {3, 32};
 
     @Option(names = "--dnn-input", order = 5, paramLabel = "cifar10|fashion-mnist",
@@ -142,6 +147,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sliceReads) {
+            if (dnn != null || !figures.isEmpty() || trials != null || whole || published != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--slice-reads times single slice reads; it takes no figures, --trials, --dnn, --whole or "
+                                + "--vs-published");
+            }
+            return SliceReadBench.run(spec.commandLine().getOut(), repeats);
+        }
         if (dnn != null) {
             if (!figures.isEmpty() || trials != null) {
                 throw new ParameterException(spec.commandLine(),

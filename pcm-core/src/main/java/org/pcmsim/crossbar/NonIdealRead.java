@@ -28,11 +28,13 @@ final class NonIdealRead {
     private final CrossbarConfig config;
     private final boolean aggregated;
     private ExactIrDropSolver solver;
+    /** The one-pass first-order read (uniform calibration input, aggregated read noise), made on first use. */
+    private FusedFirstOrder fused;
     private double[] id = new double[0];
     private double[] ic = new double[0];
     private double[] dropX = new double[0];
     private double[] dropC = new double[0];
-    /** Per input line k and sign s (index 2k + s): total, running and position-weighted running |G|. */
+    /** Per input line k, of |G| at 2k and of the signed G at 2k + 1: total, running, weighted running sums. */
     private double[] tot = new double[0];
     private double[] run0 = new double[0];
     private double[] run1 = new double[0];
@@ -75,9 +77,20 @@ final class NonIdealRead {
         }
         double[] vx = chip.inputs(ti);
         double[] vc = chip.calibrationInputs(ti);
-        currents(pc, j, d, f, normal, vx, vc);
         Periphery p = chip.periphery();
-        boolean wires = drop(pc, j, d, vx, vc, p);
+        double c = uniform(vc, pc.cols());
+        boolean wires;
+        if (aggregated && !Double.isNaN(c) && p.irDropModel() == IrDropModel.FIRST_ORDER
+                && p.wireResistanceOhm() > 0) {
+            if (fused == null) {
+                fused = new FusedFirstOrder();
+            }
+            fused.read(this, pc, j, d, f, normal, vx, c, config.size(), p.wireResistanceOhm() * 1e-6, dropX, dropC);
+            wires = true;
+        } else {
+            currents(pc, j, d, f, normal, vx, vc, c);
+            wires = drop(pc, j, d, vx, vc, p);
+        }
         double gain = config.adcGain(pc.model().gMax(), pc.nSlices());
         for (int i = 0; i < rows; i++) {
             id[i] = gain * (wires ? id[i] + dropX[i] : id[i]);
@@ -88,6 +101,27 @@ final class NonIdealRead {
         if (config.driftCompensation()) {
             Converters.adc(ic, cal, rows, adcMax, p, chip.mismatch(tile), j, chip.noise());
         }
+    }
+
+    /**
+     * Output i's noisy currents from its sums with a uniform calibration input c, as the ideal read
+     * draws them (CrossbarReader): s1 = Σ G V, s2 = Σ G, s3 = Σ A² V², s4 = Σ A² V, s5 = Σ A².
+     */
+    void noisy(int i, double s1, double s2, double s3, double s4, double s5, double c, double f,
+               NormalizedGaussianSampler normal) {
+        double z1 = normal.sample();
+        double z2 = normal.sample();
+        double sd = Math.sqrt(s3);
+        id[i] = s1 + f * sd * z1;
+        double nc;
+        if (sd > 0) {
+            double along = c * s4 / sd;
+            double across = Math.sqrt(Math.max(0.0, c * c * s5 - along * along));
+            nc = along * z1 + across * z2;
+        } else {
+            nc = c * Math.sqrt(s5) * z2;
+        }
+        ic[i] = c * s2 + f * nc;
     }
 
     /**
@@ -127,17 +161,56 @@ final class NonIdealRead {
         return solver;
     }
 
-    /** The noisy ideal-wire currents of the inputs (id) and of the calibration input (ic), per output. */
+    /**
+     * @return the common value of v[0 … n) when they are all equal (the calibration input through a DAC
+     *     without noise or INL), else NaN
+     */
+    static double uniform(double[] v, int n) {
+        double c = v[0];
+        for (int k = 1; k < n; k++) {
+            if (v[k] != c) {
+                return Double.NaN;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The noisy ideal-wire currents of the inputs (id) and of the calibration input (ic), per output.
+     * With a uniform calibration input c (not NaN) the calibration sums are those of the ideal read,
+     * c · Σ G (exactly the per-line sums when c is a power of two, as the paper's 64).
+     */
     private void currents(ProgrammedCrossbar pc, int j, double[] d, double f, NormalizedGaussianSampler normal,
-                          double[] vx, double[] vc) {
+                          double[] vx, double[] vc, double c) {
         int[] start = pc.rowStart[j];
         int[] col = pc.column[j];
         double[] g0 = pc.programmed[j];
         double[] a0 = pc.amplitude[j];
+        boolean uniform = !Double.isNaN(c);
         for (int i = 0; i < pc.rows(); i++) {
             int from = start[i];
             int to = start[i + 1];
-            if (aggregated) {
+            if (aggregated && uniform) {
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                double s4 = 0;
+                double s5 = 0;
+                for (int p = from; p < to; p++) {
+                    double dp = d == null ? 1.0 : d[p];
+                    double g = g0[p] * dp;
+                    double a = a0[p] * dp;
+                    double xk = vx[col[p]];
+                    s1 += g * xk;
+                    s2 += g;
+                    double a2 = a * a;
+                    s5 += a2;
+                    double a2x = a2 * xk;
+                    s4 += a2x;
+                    s3 += a2x * xk;
+                }
+                noisy(i, s1, s2, s3, s4, s5, c, f, normal);
+            } else if (aggregated) {
                 // As CrossbarReader's aggregated sampler, with a calibration input that varies by line.
                 double s1 = 0;
                 double s2 = 0;
@@ -187,10 +260,19 @@ final class NonIdealRead {
 
     /**
      * First-order IR drop (docs/model.md §9) of the G+ and G− arrays, on the sparse devices: for output o
-     * and one array, ΔI_o = −ρ [Σ_k G_ko V_k A_k(o) + Σ_i G_io V_i h_o(i)] with
-     * A_k(o) = Σ_o' G_ko' (min(o, o') + 1) (the drop along input wire k, driven at output 0) and
-     * h_o(i) = Σ_k G_ko (R − max(i, k)) (the drop along output wire o, grounded after input line R − 1).
-     * Both are running sums: A over outputs per input line, h along the output's devices in input order.
+     * and one array, ΔI_o = −ρ [Σ_k G_ko V_k A_k(o) + Σ_m Gpre_o(m) Tpre_o(m)] with
+     * A_k(o) = Σ_o' G_ko' (min(o, o') + 1) (the drop along input wire k, driven at output 0) and, for the
+     * output wire grounded after input line R − 1, the sum over its R segments m of the conductance
+     * Gpre_o(m) = Σ_{k ≤ m} G_ko above segment m times the current Tpre_o(m) = Σ_{k ≤ m} G_ko V_k it
+     * carries (the column term Σ_i G_io V_i Σ_k G_ko (R − max(i, k)) regrouped by segment).
+     *
+     * <p>Two passes over the slice's devices: the totals per input line, then per output the row term
+     * from running sums per input line (A = Q + (o + 1)(T − P), P and Q the running Σ G and Σ G (o' + 1))
+     * and the column term from running sums along the output. Both are written without a branch, mask
+     * or index on the weight's sign (random, so unpredictable; and a store to a sign-dependent index
+     * stalls the next loads): with sums U of |G| (G+ plus G−) and D of the signed G (G+ minus G−),
+     * X+ Y+ − X− Y− = (U_X D_Y + D_X U_Y) / 2 for any two such sums, so one set serves both arrays.
+     * {@link FusedFirstOrder} computes the same in one pass with the currents.
      */
     private void firstOrderDrop(ProgrammedCrossbar pc, int j, double[] d, double[] vx, double[] vc, double rho) {
         int cols = pc.cols();
@@ -210,76 +292,60 @@ final class NonIdealRead {
         int count = start[rows];
         for (int p = 0; p < count; p++) {
             double g = d == null ? g0[p] : g0[p] * d[p];
-            tot[2 * col[p] + signBit(g)] += Math.abs(g);
+            int k = col[p];
+            tot[2 * k] += Math.abs(g);
+            tot[2 * k + 1] += g;
         }
         for (int o = 0; o < rows; o++) {
             double pos = o + 1;
             double rowX = 0;
             double rowC = 0;
-            // Per array (P: G+, N: G−): running Σ_{k≤i} G and Σ_{k≤i} G (R − k), and for each input
-            // Σ_i G_i V_i [(R − i) P_i − PR_i] and Σ_i G_i V_i; the column term is their first plus PR_all
-            // times their second. Each device is in one array: the other's updates add 0, which costs
-            // less than a branch on the weight's sign (random, so unpredictable).
-            double prefP = 0;
-            double prefN = 0;
-            double prefRP = 0;
-            double prefRN = 0;
-            double zxP = 0;
-            double zxN = 0;
-            double sxP = 0;
-            double sxN = 0;
-            double zcP = 0;
-            double zcN = 0;
-            double scP = 0;
-            double scN = 0;
+            double u = 0;
+            double dd = 0;
+            double tux = 0;
+            double tdx = 0;
+            double tuc = 0;
+            double tdc = 0;
+            double colX = 0;
+            double colC = 0;
+            int last = 0;
             for (int p = start[o]; p < start[o + 1]; p++) {
                 double gs = d == null ? g0[p] : g0[p] * d[p];
                 int k = col[p];
-                int neg = signBit(gs);
-                int idx = 2 * k + neg;
                 double g = Math.abs(gs);
-                double r0 = run0[idx] + g;
-                double r1 = run1[idx] + g * pos;
-                run0[idx] = r0;
-                run1[idx] = r1;
-                double a = r1 + pos * (tot[idx] - r0);
+                double pu = run0[2 * k] + g;
+                double pd = run0[2 * k + 1] + gs;
+                double qu = run1[2 * k] + g * pos;
+                double qd = run1[2 * k + 1] + gs * pos;
+                run0[2 * k] = pu;
+                run0[2 * k + 1] = pd;
+                run1[2 * k] = qu;
+                run1[2 * k + 1] = qd;
+                double au = qu + pos * (tot[2 * k] - pu);
+                double ad = qd + pos * (tot[2 * k + 1] - pd);
                 double xk = vx[k];
                 double ck = vc[k];
-                double ga = gs * a;
-                rowX += ga * xk;
-                rowC += ga * ck;
-                double gn = g * neg;
-                double gp = g - gn;
-                double toGround = lines - k;
-                prefP += gp;
-                prefN += gn;
-                prefRP += gp * toGround;
-                prefRN += gn * toGround;
-                double hp = toGround * prefP - prefRP;
-                double hn = toGround * prefN - prefRN;
-                double gpx = gp * xk;
-                double gnx = gn * xk;
-                double gpc = gp * ck;
-                double gnc = gn * ck;
-                zxP += gpx * hp;
-                zxN += gnx * hn;
-                sxP += gpx;
-                sxN += gnx;
-                zcP += gpc * hp;
-                zcN += gnc * hn;
-                scP += gpc;
-                scN += gnc;
+                double w = g * ad + gs * au;
+                rowX += w * xk;
+                rowC += w * ck;
+                // The segments between the previous device and this one carry the sums so far.
+                double gap = k - last;
+                last = k;
+                colX += gap * (u * tdx + dd * tux);
+                colC += gap * (u * tdc + dd * tuc);
+                u += g;
+                dd += gs;
+                tux += g * xk;
+                tdx += gs * xk;
+                tuc += g * ck;
+                tdc += gs * ck;
             }
-            double colX = (zxP + prefRP * sxP) - (zxN + prefRN * sxN);
-            double colC = (zcP + prefRP * scP) - (zcN + prefRN * scN);
-            dropX[o] = -rho * (rowX + colX);
-            dropC[o] = -rho * (rowC + colC);
+            double tail = lines - last;
+            colX += tail * (u * tdx + dd * tux);
+            colC += tail * (u * tdc + dd * tuc);
+            dropX[o] = -rho * 0.5 * (rowX + colX);
+            dropC[o] = -rho * 0.5 * (rowC + colC);
         }
-    }
-
-    /** 1 for a negative conductance (a G− device), 0 otherwise, without a branch. */
-    private static int signBit(double g) {
-        return (int) (Double.doubleToRawLongBits(g) >>> 63);
     }
 
     /**

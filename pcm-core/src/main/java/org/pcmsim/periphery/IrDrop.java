@@ -29,8 +29,9 @@ import org.pcmsim.internal.Checks;
  * 2021). aihwkit's {@code applyIrDrop}
  * (learnt from, not copied) models the drop along the input wire only, with a closed-form profile
  * 1 − (1 − j/n)² of a uniformly loaded line and a cubic saturation in its total current; here both
- * wires carry their actual currents, to first order only. {@link FirstOrderIrDrop} computes it in one
- * pass per read after preparing what depends on the conductances alone.
+ * wires carry their actual currents, to first order only. {@link FirstOrderIrDrop} reads many inputs
+ * of one tile at the cost of an ideal read each, through the effective conductances of
+ * {@link IrDropMatrix}.
  *
  * <h2>Exact</h2>
  * {@link ExactIrDropSolver} solves the same network's node equations.

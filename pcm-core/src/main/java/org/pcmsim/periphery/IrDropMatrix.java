@@ -14,7 +14,8 @@ import org.pcmsim.internal.Checks;
  * <pre>
  *   M_ij = G_ij (f_ij − Σ_{k ≥ i} c_kj),   f_ij = 1 − ρ Σ_{k ≤ j} Σ_{j' ≥ k} G_ij',   c_kj = ρ Σ_{i' ≤ k} G_i'j,
  * </pre>
- * with ρ = r · 10⁻⁶ /µS, so M V equals {@link FirstOrderIrDrop#read} of V up to rounding. Exact: the
+ * with ρ = r · 10⁻⁶ /µS, so M V equals the first-order formula of {@link IrDrop} up to rounding
+ * ({@link FirstOrderIrDrop} reads through M). Exact: the
  * circuit is linear, so row i of M is the solution for the unit input e_i (R solves of
  * {@link ExactIrDropSolver}). With r = 0 both return G itself, bit for bit.
  */
@@ -64,13 +65,13 @@ public final class IrDropMatrix {
             prefix[k] = prefix[k - cols] + rho * g[k];
         }
         double[] suffix = new double[cols];
+        double[] rowSuffix = new double[cols];
         for (int i = rows - 1; i >= 0; i--) {
             int base = i * cols;
             for (int j = 0; j < cols; j++) {
                 suffix[j] += prefix[base + j];
             }
             double s = 0;
-            double[] rowSuffix = new double[cols];
             for (int j = cols - 1; j >= 0; j--) {
                 s += g[base + j];
                 rowSuffix[j] = s;

@@ -144,6 +144,56 @@ class PeripheryReadTest {
         assertTrue(Math.sqrt(diff) < 0.01 * norm(exact), "first order vs exact " + Math.sqrt(diff) / norm(exact));
     }
 
+    /**
+     * The one-pass first-order read (uniform calibration input, aggregated read noise) gives the drop of
+     * the two-pass {@link NonIdealRead#drop} to rounding, with and without drift, on a dense and a sparse
+     * slice, and currents that are the ideal read's to the bit (at a wire resistance so small that the
+     * drop cannot move an ADC level, the outputs are the ideal read's).
+     */
+    @Test
+    void theOnePassFirstOrderReadEqualsTheTwoPassDropAndTheIdealCurrents() {
+        ProgrammedCrossbar dense = chip(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 1, 1), 128, 41);
+        ProgrammedCrossbar sparse = chip(SlicingScheme.of(SlicingAlgorithm.MAX_FILL_EC, 4, 1), 128, 42);
+        int[] x = levels(128, PAPER.inputScale(), 43);
+        Periphery wires = Periphery.IDEAL.withIrDrop(1.0, IrDropModel.FIRST_ORDER);
+        ChipPeriphery chip = periphery(wires, 4, 128, 44);
+        chip.convertInputs(x, PAPER.calibrationInput(), PAPER.inputMax(), 1);
+        double[] vx = chip.inputs(0);
+        double[] vc = chip.calibrationInputs(0);
+        double t = 86400 * 30.0;
+        for (ProgrammedCrossbar pc : new ProgrammedCrossbar[] {dense, sparse}) {
+            for (int j = 0; j < pc.nSlices(); j++) {
+                double[] d = new double[pc.programmedDevices(j)];
+                for (int p = 0; p < d.length; p++) {
+                    d[p] = Math.exp(-pc.nu[j][p] * Math.log(t / DEVICE.t0()));
+                }
+                for (double[] drift : new double[][] {null, d}) {
+                    NonIdealRead onePass = new NonIdealRead(PAPER, ReadNoiseSampling.AGGREGATED);
+                    double[] y = new double[128];
+                    double[] cal = new double[128];
+                    onePass.accumulate(pc, j, drift, 0.1, normals(45), chip, 0, 0, y, cal);
+                    NonIdealRead twoPass = new NonIdealRead(PAPER, ReadNoiseSampling.AGGREGATED);
+                    twoPass.drop(pc, j, drift, vx, vc, wires);
+                    double scale = norm(twoPass.drop()) / Math.sqrt(128);
+                    double scaleCal = norm(twoPass.calibrationDrop()) / Math.sqrt(128);
+                    for (int o = 0; o < 128; o++) {
+                        assertEquals(twoPass.drop()[o], onePass.drop()[o], 1e-12 * scale, "slice " + j + " output " + o);
+                        assertEquals(twoPass.calibrationDrop()[o], onePass.calibrationDrop()[o], 1e-12 * scaleCal,
+                                "slice " + j + " calibration " + o);
+                    }
+                }
+            }
+        }
+        // 1e-12 Ω: drops of ~1e-14 of the currents, far below half an ADC level.
+        Periphery tiny = Periphery.IDEAL.withIrDrop(1e-12, IrDropModel.FIRST_ORDER);
+        for (double time : new double[] {20, t}) {
+            double[][] ideal = readSlice(PAPER, sparse, x, time, null, 46, 0);
+            double[][] got = readSlice(PAPER, sparse, x, time, tiny, 46, 47);
+            assertArrayEquals(ideal[0], got[0], 0.0, "outputs at " + time);
+            assertArrayEquals(ideal[1], got[1], 0.0, "calibration at " + time);
+        }
+    }
+
     private static double norm(double[] v) {
         double s = 0;
         for (double x : v) {

@@ -15,7 +15,9 @@ import org.pcmsim.experiment.ResultRow;
  * algorithm ({@link SeriesStyle#algorithmColour}, as in the other figures) and line and marker are the
  * periphery (ideal solid with circles, then dashed with squares, dotted with triangles, dash-dot
  * with diamonds, in order of appearance). The legend is the key to the two channels, one entry per
- * algorithm and one per periphery, rather than one per curve.
+ * algorithm and one per periphery, rather than one per curve. A non-analog curve (the digital
+ * reference of the DNN panel) is drawn as {@link SeriesStyle#REFERENCE}, without a marker, so it
+ * shares no marker with a periphery.
  */
 final class PeripheryKey {
     private static final LineDash[] DASHES = {
@@ -45,8 +47,8 @@ final class PeripheryKey {
         List<SeriesStyle> styles = new ArrayList<>();
         for (Curve c : panel.curves()) {
             if (c.role() != SeriesRole.ANALOG) {
-                styles.add(new SeriesStyle(SeriesStyle.BASELINE, SeriesStyle.marker(c), SeriesStyle.DATA_WIDTH,
-                        LineDash.SOLID));
+                // Not SeriesStyle.marker(c): the digital reference's cross is also a periphery marker.
+                styles.add(SeriesStyle.REFERENCE);
                 continue;
             }
             int k = peripheries.indexOf(c.periphery());

@@ -29,6 +29,12 @@ record SeriesStyle(Color colour, Marker marker, float width, LineDash dash) {
     private static final Color THEORY = new Color(0x777777);
     static final float DATA_WIDTH = 3.2f;
     private static final float THIN_WIDTH = 2.2f;
+    /**
+     * The digital (or other non-analog) reference: a thin black dashed line without markers, as the
+     * digital accuracy level of Figure 5. Markers belong to the analog series (one per algorithm, or per
+     * periphery in {@link PeripheryKey}), so the reference never shares one with them.
+     */
+    static final SeriesStyle REFERENCE = new SeriesStyle(Color.BLACK, SeriesMarkers.NONE, THIN_WIDTH, LineDash.DASHED);
 
     /** The marker of each algorithm id; any other (digital) gets a cross. */
     private static final Map<String, Marker> MARKERS = Map.of(
@@ -52,7 +58,7 @@ record SeriesStyle(Color colour, Marker marker, float width, LineDash dash) {
         for (Curve c : panel.curves()) {
             styles.add(switch (c.role()) {
                 case THEORY -> new SeriesStyle(THEORY, SeriesMarkers.NONE, THIN_WIDTH, dash(c.base() != 1));
-                case REFERENCE_LEVEL -> new SeriesStyle(Color.BLACK, SeriesMarkers.NONE, THIN_WIDTH, LineDash.DASHED);
+                case REFERENCE_LEVEL -> REFERENCE;
                 case BASELINE -> new SeriesStyle(BASELINE, marker(c), DATA_WIDTH, dashed(axis, c, panel));
                 case ANALOG -> new SeriesStyle(slices.isEmpty() ? PALETTE[colour++ % PALETTE.length]
                         : PALETTE[slices.indexOf(c.nW()) % PALETTE.length], marker(c), DATA_WIDTH,

@@ -177,6 +177,48 @@ class FigurePlotterTest {
         assertEquals(FigurePlotter.PANEL_WIDTH, FigureFiles.render(FigurePlotter.plot(r)).getWidth());
     }
 
+    /**
+     * The DNN periphery panel: one algorithm under five peripheries and the digital reference (one point
+     * per n_W). The fifth periphery's marker (a cross) was the digital reference's too; the reference
+     * now has a style of its own, which no analog curve shares in colour or marker.
+     */
+    @Test
+    void digitalReferenceSharesNoMarkerWithAPeriphery() {
+        double[] times = {ReadTimes.MONTH};
+        String[] peripheries = {"ideal", "dac9;adc8;ideal", "dac9;adc8;adc-noise=1lsb",
+            "dac9;adc8;ir-drop=1ohm/first-order", "dac9;adc8;adc-noise=1lsb;ir-drop=1ohm/first-order"};
+        List<ResultRow> rows = new ArrayList<>();
+        for (int n : new int[] {1, 2, 4, 8}) {
+            rows.add(new ResultRow("d", "Digital baseline", "float32", "digital", 0, n, times[0], 5, "accuracy", 85,
+                    0, "", "", Double.NaN, "ideal"));
+        }
+        for (String p : peripheries) {
+            for (int n : new int[] {1, 2, 4, 8}) {
+                rows.add(new ResultRow("d", p, "int9", "max-fill", 1, n, times[0], 5, "accuracy", 80 + n / 2.0, 0.5,
+                        "", "", Double.NaN, p));
+            }
+        }
+        FigureResult r = new FigureResult("d", "d", "d", XAxis.N_SLICES, times, Map.of(), rows, Map.of("trials", 5));
+        Panel panel = Panel.of(r).get(0);
+        assertTrue(PeripheryKey.applies(panel));
+        List<SeriesStyle> styles = SeriesStyle.of(XAxis.N_SLICES, panel);
+        int digital = -1;
+        for (int i = 0; i < panel.curves().size(); i++) {
+            if (panel.curves().get(i).role() != SeriesRole.ANALOG) {
+                digital = i;
+            }
+        }
+        assertTrue(digital >= 0);
+        assertEquals(SeriesStyle.REFERENCE, styles.get(digital));
+        List<LegendEntry> legend = PeripheryKey.legend(panel, styles);
+        for (LegendEntry e : legend.subList(0, legend.size() - 1)) {
+            assertTrue(!e.style().equals(SeriesStyle.REFERENCE), e.label());
+            assertTrue(e.style().marker() != SeriesStyle.REFERENCE.marker()
+                    || !e.style().colour().equals(SeriesStyle.REFERENCE.colour()), e.label());
+        }
+        assertEquals(SeriesStyle.REFERENCE, legend.get(legend.size() - 1).style());
+    }
+
     /** Every figure run under one periphery keeps the per-curve legend and styles. */
     @Test
     void onePeripheryIsNoComparison() {
