@@ -198,7 +198,7 @@ class FigurePlotterTest {
                         "", "", Double.NaN, p));
             }
         }
-        FigureResult r = new FigureResult("d", "d", "d", XAxis.N_SLICES, times, Map.of(), rows, Map.of("trials", 5));
+        FigureResult r = new FigureResult("d", "d", "d", XAxis.N_SLICES, times, Map.of(), rows, TestProvenance.mvm(5));
         Panel panel = Panel.of(r).get(0);
         assertTrue(PeripheryKey.applies(panel));
         List<SeriesStyle> styles = SeriesStyle.of(XAxis.N_SLICES, panel);
