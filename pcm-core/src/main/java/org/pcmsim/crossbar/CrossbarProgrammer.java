@@ -5,10 +5,10 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.pcmsim.device.DeviceProgrammer;
 import org.pcmsim.device.PcmDeviceModel;
-import org.pcmsim.device.ProgrammedDevices;
 import org.pcmsim.device.ReadNoiseNormalization;
+import org.pcmsim.internal.DeviceLaws;
+import org.pcmsim.internal.DeviceProgrammer;
 import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.Slicer;
 import org.pcmsim.slicing.SlicingScheme;
@@ -259,7 +259,7 @@ public final class CrossbarProgrammer {
             }
             if (!finalQs) {
                 // The slice-maximum normalisation needs the whole slice before Q_s is known.
-                ProgrammedDevices.normalizeReadNoise(model, pc.target[j], pc.qs[j], count);
+                DeviceLaws.normalizeReadNoise(model, pc.target[j], pc.qs[j], count);
                 double[] gp = pc.programmed[j];
                 double[] q = pc.qs[j];
                 double[] a = pc.amplitude[j];
@@ -331,7 +331,7 @@ public final class CrossbarProgrammer {
                 double gp = device.program(t, xi[2 * i], xi[2 * i + 1], nu, qs, q);
                 programmed[q] = gp;
                 if (finalQs) {
-                    double qq = model.readNoise().fromRaw(qs[q], 1.0);
+                    double qq = DeviceLaws.readNoiseFromRaw(model.readNoise(), qs[q], 1.0);
                     qs[q] = qq;
                     amplitude[q] = gp * qq;
                 }

@@ -3,6 +3,7 @@ package org.pcmsim.crossbar;
 import java.util.Objects;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.internal.Checks;
 import org.pcmsim.internal.FastExp;
 import org.pcmsim.slicing.SlicingScheme;
 
@@ -186,7 +187,7 @@ public final class CrossbarReader {
         boolean stepValid = false;
         for (int ti = 0; ti < times.length; ti++) {
             double t = times[ti];
-            PcmDeviceModel.checkTime(t);
+            Checks.readTime(t);
             double log = t > model.t0() ? Math.log(t / model.t0()) : 0.0;
             double[] d = null;
             if (log != 0.0) {
