@@ -155,7 +155,8 @@ public final class ProgrammedCrossbar {
      * The 1/f read-noise amplitude Q_s of every device of a slice under the model's normalisation
      * (docs/model.md §2), evaluated exactly from the targets: what a simulator that keeps the
      * devices outside the crossbar (the analog DNN layers) needs to read them with the same law.
-     * (The crossbar's own reads take Q_s from its programming tables, within 2 × 10⁻⁷ relative.)
+     * The crossbar's own reads use these values, except under error correction, where Q_s of each
+     * continuous target comes from a table within 2 × 10⁻⁷ relative (docs/model.md §2).
      *
      * @param slice j
      * @return Q_s of slice j, rows × cols (0 for unprogrammed devices)
