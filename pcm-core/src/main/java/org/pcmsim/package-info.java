@@ -10,8 +10,10 @@
  * org.pcmsim.montecarlo} (independent trials, reproducible from one seed) → {@link
  * org.pcmsim.experiment} (the published figures as data). {@link org.pcmsim.theory} holds the
  * paper's closed-form prediction; {@link org.pcmsim.random} splits one root seed into the named
- * streams every package (and pcm-nn) draws from. {@link org.pcmsim.Version} and {@link org.pcmsim.Build}
- * say which software (version, git commit) produced a result. The model is stated in the project's
- * {@code docs/model.md}.
+ * streams every package (and pcm-nn) draws from; {@link org.pcmsim.periphery} is the non-ideal
+ * periphery, {@link org.pcmsim.weights} and {@link org.pcmsim.analog} real matrices of any shape.
+ * {@link org.pcmsim.Version} and {@link org.pcmsim.Build} say which software (version, git commit)
+ * produced a result. {@code org.pcmsim.internal} holds the tuned kernels and is not API. The model is
+ * stated in the project's {@code docs/model.md}.
  */
 package org.pcmsim;

@@ -9,6 +9,7 @@ import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.TiledCrossbar;
 import org.pcmsim.crossbar.TiledReader;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.internal.Checks;
 import org.pcmsim.random.PeripheryStreams;
 import org.pcmsim.random.TrialStream;
 import org.pcmsim.random.TrialStreams;
@@ -114,7 +115,7 @@ public final class AnalogMatrix {
      * @return rows real outputs ≈ W·x, in the matrix's units times the input's
      */
     public double[] multiply(double[] x, double t) {
-        PcmDeviceModel.checkTime(t);
+        Checks.readTime(t);
         double[] y = new double[weights.rows()];
         QuantizedInput q = quantizeInput(x);
         if (q == null) {

@@ -3,6 +3,7 @@ package org.pcmsim.crossbar;
 import java.util.Objects;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.internal.Checks;
 import org.pcmsim.internal.FastExp;
 import org.pcmsim.slicing.SlicingScheme;
 
@@ -15,8 +16,8 @@ import org.pcmsim.slicing.SlicingScheme;
  *
  * <p>This is the hot loop of the Monte Carlo engine. It visits only programmed devices (the crossbar
  * stores them row by row), so reads skip the unprogrammed majority of Max-fill slices. Because the
- * ADC digitises each slice on its own, a slice can be read at all times of a trial at once
- * ({@link #readSlice}), right after it is programmed and while it is in cache. Across those times
+ * ADC digitises each slice on its own, a slice can be read at all times of a trial at once,
+ * right after it is programmed and while it is in cache. Across those times
  * the drift factors are carried forward: when successive reads are equally spaced in log time (as in
  * every published experiment) the step (t_k / t_{k−1})^(−ν) is computed once per device and reused,
  * one multiply per device per read instead of a power. Not thread-safe: one reader per thread.
@@ -104,7 +105,7 @@ public final class CrossbarReader {
      * @param cal calibration outputs Σ_j b^j a_cal,j,i accumulated by {@link #readSlice}
      * @return the calibration sum
      */
-    public double calibrationSum(double[] cal) {
+    double calibrationSum(double[] cal) {
         if (!config.driftCompensation()) {
             return 0.0;
         }
@@ -128,8 +129,8 @@ public final class CrossbarReader {
      * @param cal per time, receives the calibration outputs a_cal,j (length rows each; untouched when GDC
      *            is off)
      */
-    public void readSlice(ProgrammedCrossbar pc, int slice, double[] times, int[] x, NormalizedGaussianSampler normal,
-                          double[][] y, double[][] cal) {
+    void readSlice(ProgrammedCrossbar pc, int slice, double[] times, int[] x, NormalizedGaussianSampler normal,
+                   double[][] y, double[][] cal) {
         readSlice(pc, slice, times, x, normal, null, 0, y, cal);
     }
 
@@ -151,8 +152,8 @@ public final class CrossbarReader {
      * @param y per time, receives a_j
      * @param cal per time, receives the calibration outputs
      */
-    public void readSlice(ProgrammedCrossbar pc, int slice, double[] times, int[] x, NormalizedGaussianSampler normal,
-                          ChipPeriphery chip, int tile, double[][] y, double[][] cal) {
+    void readSlice(ProgrammedCrossbar pc, int slice, double[] times, int[] x, NormalizedGaussianSampler normal,
+                   ChipPeriphery chip, int tile, double[][] y, double[][] cal) {
         ChipPeriphery nonIdeal = chip == null || chip.periphery().isIdeal() ? null : chip;
         if (nonIdeal != null && nonIdealRead == null) {
             nonIdealRead = new NonIdealRead(config, sampling);
@@ -186,7 +187,7 @@ public final class CrossbarReader {
         boolean stepValid = false;
         for (int ti = 0; ti < times.length; ti++) {
             double t = times[ti];
-            PcmDeviceModel.checkTime(t);
+            Checks.readTime(t);
             double log = t > model.t0() ? Math.log(t / model.t0()) : 0.0;
             double[] d = null;
             if (log != 0.0) {

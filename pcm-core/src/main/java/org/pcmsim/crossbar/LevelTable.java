@@ -3,6 +3,7 @@ package org.pcmsim.crossbar;
 import java.util.Arrays;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ReadNoiseNormalization;
+import org.pcmsim.internal.DeviceLaws;
 import org.pcmsim.slicing.SlicingAlgorithm;
 import org.pcmsim.slicing.SlicingScheme;
 import org.pcmsim.slicing.Slicer;
@@ -59,7 +60,7 @@ final class LevelTable {
                     anyClipped = true;
                 }
                 // The same expression for g as DeviceProgrammer, so that both paths agree to the bit.
-                model.deviceLaws(Math.abs(t) * invGMax, laws);
+                DeviceLaws.evaluate(model, Math.abs(t) * invGMax, laws);
                 level[5 * at] = t;
                 programmed[at] = t != 0.0 ? 1 : 0;
                 level[5 * at + 1] = laws[0];
@@ -67,7 +68,7 @@ final class LevelTable {
                 level[5 * at + 3] = laws[2];
                 // Final Q_s under the G_max normalisation; the raw amplitude otherwise.
                 level[5 * at + 4] = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX
-                        ? model.readNoise().fromRaw(laws[3], 1.0) : laws[3];
+                        ? DeviceLaws.readNoiseFromRaw(model.readNoise(), laws[3], 1.0) : laws[3];
             }
         }
         clipped = anyClipped ? clippedLevels : null;

@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.internal.DeviceLaws;
 import org.pcmsim.slicing.SlicingScheme;
 
 /**
@@ -148,6 +149,20 @@ public final class ProgrammedCrossbar {
      */
     public INDArray driftExponents(int slice) {
         return matrix(dense(slice, nu[slice]));
+    }
+
+    /**
+     * The 1/f read-noise amplitude Q_s of every device of a slice under the model's normalisation
+     * (docs/model.md §2), evaluated exactly from the targets: what a simulator that keeps the
+     * devices outside the crossbar (the analog DNN layers) needs to read them with the same law.
+     * The crossbar's own reads use these values, except under error correction, where Q_s of each
+     * continuous target comes from a table within 2 × 10⁻⁷ relative (docs/model.md §2).
+     *
+     * @param slice j
+     * @return Q_s of slice j, rows × cols (0 for unprogrammed devices)
+     */
+    public INDArray readNoiseAmplitudes(int slice) {
+        return matrix(DeviceLaws.readNoiseAmplitudes(model, dense(slice, target[slice])));
     }
 
     /** Scatters one packed per-device quantity of a slice into a dense row-major array. */

@@ -131,9 +131,10 @@ public final class TiledCrossbar {
     }
 
     /**
-     * Programs a matrix with the programming normals supplied for the whole matrix, as
-     * {@link CrossbarProgrammer#programInto(ProgrammedCrossbar, int[], IntFunction, java.util.function.IntConsumer)}
-     * does for one array: every tile uses the normals of its own weight positions, so the chip does
+     * Programs a matrix with the programming normals supplied for the whole matrix rather than drawn
+     * (common random numbers: configurations given the same normals are correlated, each chip has the
+     * distribution of {@link #programInto(CrossbarProgrammer, int[], UniformRandomProvider)}): every
+     * tile uses the normals of its own weight positions, so the chip does
      * not depend on the array size's order of programming.
      *
      * @param programmer the slicing scheme and device model of every tile

@@ -1,6 +1,7 @@
 package org.pcmsim.device;
 
 import org.pcmsim.internal.Checks;
+import org.pcmsim.internal.DeviceLaws;
 
 /**
  * Conductance-drift law of a PCM device, G(t) = G_P · (t / t0)^(−ν) (Nandakumar et al. 2019).
@@ -51,15 +52,7 @@ public record DriftLaw(double muSlope, double muIntercept, double muMin, double 
      * @return mean drift exponent μ_ν(g), before the scale
      */
     public double mean(double g) {
-        return meanFromLog(Math.log(g + PcmDeviceModel.G_EPSILON));
-    }
-
-    /**
-     * @param lnG ln(g + 1e-15), shared with the other laws so that one log serves them all
-     * @return mean drift exponent μ_ν, before the scale
-     */
-    public double meanFromLog(double lnG) {
-        return clip(muSlope * lnG + muIntercept, muMin, muMax);
+        return DeviceLaws.driftMean(this, Math.log(g + DeviceLaws.G_EPSILON));
     }
 
     /**
@@ -67,15 +60,7 @@ public record DriftLaw(double muSlope, double muIntercept, double muMin, double 
      * @return standard deviation σ_ν(g) of the drift exponent, before the scale
      */
     public double sigma(double g) {
-        return sigmaFromLog(Math.log(g + PcmDeviceModel.G_EPSILON));
-    }
-
-    /**
-     * @param lnG ln(g + 1e-15)
-     * @return standard deviation σ_ν of the drift exponent, before the scale
-     */
-    public double sigmaFromLog(double lnG) {
-        return clip(sigmaSlope * lnG + sigmaIntercept, sigmaMin, sigmaMax);
+        return DeviceLaws.driftSigma(this, Math.log(g + DeviceLaws.G_EPSILON));
     }
 
     /**
@@ -87,7 +72,4 @@ public record DriftLaw(double muSlope, double muIntercept, double muMin, double 
                 newScale);
     }
 
-    private static double clip(double v, double lo, double hi) {
-        return Math.min(hi, Math.max(lo, v));
-    }
 }

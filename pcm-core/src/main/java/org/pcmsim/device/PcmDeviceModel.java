@@ -27,9 +27,6 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
                              DriftLaw drift, ReadNoise readNoise, ReadNoiseNormalization readNoiseNormalization,
                              TargetRange targetRange) {
 
-    /** Offset added to a normalised conductance before a log or negative power is taken. */
-    public static final double G_EPSILON = 1e-15;
-
     /** Validates every parameter; messages name the bad value. */
     public PcmDeviceModel {
         Checks.positive("gMax (µS)", gMax);
@@ -181,7 +178,7 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
      * @return the dimensionless 1/f factor
      */
     public double readNoiseTimeFactor(double t) {
-        checkTime(t);
+        Checks.readTime(t);
         return Math.sqrt(Math.log((t + tRead) / (2 * tRead)));
     }
 
@@ -197,40 +194,6 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
     }
 
     /**
-     * Evaluates every device law at one normalised target with a single logarithm: the hot path of
-     * programming, where the same target levels recur.
-     *
-     * @param g normalised target |G_T| / G_max
-     * @param out receives σ_P (µS), μ_ν, σ_ν and the raw read-noise amplitude
-     *     ({@link ReadNoise#rawFromLog}) at indices 0 … 3
-     */
-    public void deviceLaws(double g, double[] out) {
-        double lnG = Math.log(g + G_EPSILON);
-        out[0] = programming.sigma(g);
-        out[1] = drift.meanFromLog(lnG);
-        out[2] = drift.sigmaFromLog(lnG);
-        out[3] = readNoise.rawFromLog(lnG);
-    }
-
-    /**
-     * {@link #deviceLaws} with ln g and g^(−exponent) from {@link LawTable} (relative error below
-     * 2 × 10⁻⁷) instead of a logarithm and an exponential.
-     *
-     * @param g normalised target |G_T| / G_max
-     * @param table the table for this model's read-noise exponent
-     * @param scratch two doubles of scratch space
-     * @param out as for {@link #deviceLaws}
-     */
-    void deviceLaws(double g, LawTable table, double[] scratch, double[] out) {
-        table.evaluate(g + G_EPSILON, scratch);
-        double lnG = scratch[0];
-        out[0] = programming.sigma(g);
-        out[1] = drift.meanFromLog(lnG);
-        out[2] = drift.sigmaFromLog(lnG);
-        out[3] = readNoise.coefficient() * scratch[1];
-    }
-
-    /**
      * Programs every device of an array once: draws G_P = G_T + σ_P(g)·ξ and ν. Devices whose target
      * is exactly 0 are not programmed and stay at 0. Under {@link TargetRange#CLIPPED} a target above
      * G_max is programmed at G_max with its sign ({@link ProgrammedDevices#clippedDevices()} counts them).
@@ -242,15 +205,5 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
     public ProgrammedDevices program(INDArray targets, UniformRandomProvider rng) {
         double[] t = targets.dup('c').data().asDouble();
         return ProgrammedDevices.program(this, t, targets.shape(), rng);
-    }
-
-    /**
-     * @param t a read time in seconds
-     * @throws IllegalArgumentException if t is negative or not finite
-     */
-    public static void checkTime(double t) {
-        if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("read time must be >= 0 s and finite, got " + t);
-        }
     }
 }

@@ -6,6 +6,9 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pcmsim.internal.Checks;
+import org.pcmsim.internal.DeviceLaws;
+import org.pcmsim.internal.DeviceProgrammer;
 
 /**
  * An array of PCM devices after programming: the programmed conductances G_P and drift exponents ν,
@@ -29,7 +32,7 @@ public final class ProgrammedDevices {
         this.targets = targets;
         this.programmed = programmed;
         this.nu = nu;
-        this.qs = readNoiseAmplitudes(model, targets);
+        this.qs = DeviceLaws.readNoiseAmplitudes(model, targets);
     }
 
     static ProgrammedDevices program(PcmDeviceModel model, double[] targets, long[] shape,
@@ -55,53 +58,6 @@ public final class ProgrammedDevices {
             gp[i] = p.program(targets[i], nu, i);
         }
         return new ProgrammedDevices(model, shape, targets, gp, nu, clipped);
-    }
-
-    /**
-     * Read-noise amplitudes Q_s of an array of devices that form one slice, under the model's
-     * normalisation (G_max, or the largest |target| of the slice).
-     *
-     * @param model the device model
-     * @param targets target conductances of the slice, µS
-     * @return Q_s per device (0 where the target is 0)
-     */
-    public static double[] readNoiseAmplitudes(PcmDeviceModel model, double[] targets) {
-        double[] q = new double[targets.length];
-        double invGMax = 1.0 / model.gMax();
-        ReadNoise law = model.readNoise();
-        for (int i = 0; i < targets.length; i++) {
-            q[i] = targets[i] == 0.0 ? 0.0
-                    : law.rawFromLog(Math.log(Math.abs(targets[i]) * invGMax + PcmDeviceModel.G_EPSILON));
-        }
-        normalizeReadNoise(model, targets, q, q.length);
-        return q;
-    }
-
-    /**
-     * Turns raw read-noise amplitudes ({@link ReadNoise#rawFromLog} of |G_T| / G_max) of one slice into
-     * Q_s under the model's normalisation, in place.
-     *
-     * @param model the device model
-     * @param targets target conductances of the slice, µS
-     * @param q raw amplitudes in (0 where the target is 0), Q_s out
-     * @param count number of devices (a prefix of both arrays)
-     */
-    public static void normalizeReadNoise(PcmDeviceModel model, double[] targets, double[] q, int count) {
-        double factor = 1.0;
-        if (model.readNoiseNormalization() == ReadNoiseNormalization.SLICE_MAX) {
-            double max = 0;
-            for (int i = 0; i < count; i++) {
-                max = Math.max(max, Math.abs(targets[i]));
-            }
-            if (max > 0) {
-                factor = Math.pow(max / model.gMax(), model.readNoise().exponent());
-            }
-        }
-        ReadNoise law = model.readNoise();
-        // Branch-free: a zero target has a zero raw amplitude, and fromRaw(0) = 0.
-        for (int i = 0; i < count; i++) {
-            q[i] = law.fromRaw(q[i], factor);
-        }
     }
 
     /** @return the device model */
@@ -144,7 +100,7 @@ public final class ProgrammedDevices {
      * @return drifted conductances, µS
      */
     public INDArray conductances(double t) {
-        PcmDeviceModel.checkTime(t);
+        Checks.readTime(t);
         double[] out = new double[programmed.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = programmed[i] * model.driftFactor(nu[i], t);

@@ -1,6 +1,7 @@
 package org.pcmsim.device;
 
 import org.pcmsim.internal.Checks;
+import org.pcmsim.internal.DeviceLaws;
 
 /**
  * 1/f read-noise law of a PCM device (Nandakumar et al. 2019): a read at time t returns
@@ -30,29 +31,8 @@ public record ReadNoise(double coefficient, double exponent, double max, double 
      * @return relative read-noise amplitude Q_s(g), scale included
      */
     public double qs(double g) {
-        return fromRaw(rawFromLog(Math.log(g + PcmDeviceModel.G_EPSILON)), 1.0);
-    }
-
-    /**
-     * The uncapped, unscaled amplitude coefficient · g^(−exponent), from ln g.
-     *
-     * @param lnG ln(g + 1e-15)
-     * @return coefficient · exp(−exponent · lnG)
-     */
-    public double rawFromLog(double lnG) {
-        return coefficient * Math.exp(-exponent * lnG);
-    }
-
-    /**
-     * Q_s from a raw amplitude. Renormalising g by another conductance G_n (the slice maximum instead
-     * of G_max) multiplies the raw amplitude by (G_n / G_max)^exponent, which is {@code factor}.
-     *
-     * @param raw {@link #rawFromLog} of the G_max-normalised target
-     * @param factor normalisation factor, 1 for G_max
-     * @return scale · min(raw · factor, max)
-     */
-    public double fromRaw(double raw, double factor) {
-        return scale * Math.min(raw * factor, max);
+        double raw = DeviceLaws.readNoiseRaw(this, Math.log(g + DeviceLaws.G_EPSILON));
+        return DeviceLaws.readNoiseFromRaw(this, raw, 1.0);
     }
 
     /**

@@ -52,4 +52,14 @@ public final class Checks {
             throw new IllegalArgumentException(name + " must be >= " + min + ", got " + v);
         }
     }
+
+    /**
+     * @param t a read time, s
+     * @throws IllegalArgumentException if t is negative or not finite
+     */
+    public static void readTime(double t) {
+        if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("read time must be >= 0 s and finite, got " + t);
+        }
+    }
 }

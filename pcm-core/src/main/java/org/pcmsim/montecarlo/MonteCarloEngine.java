@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.internal.Checks;
 import org.pcmsim.weights.WeightDistribution;
 
 /**
@@ -366,7 +367,7 @@ public final class MonteCarloEngine {
             throw new IllegalArgumentException("at least one read time is needed");
         }
         for (int i = 0; i < times.length; i++) {
-            PcmDeviceModel.checkTime(times[i]);
+            Checks.readTime(times[i]);
             if (i > 0 && !(times[i] > times[i - 1])) {
                 throw new IllegalArgumentException("read times must increase, got " + times[i - 1] + " then " + times[i]);
             }

@@ -7,6 +7,8 @@ import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.CrossbarReader;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
+import org.pcmsim.internal.Access;
+import org.pcmsim.internal.CrossbarAccess;
 import org.pcmsim.random.PeripheryStreams;
 import org.pcmsim.random.TrialStream;
 import org.pcmsim.random.TrialStreams;
@@ -66,7 +68,7 @@ final class MvmTrial {
     boolean readsLike(MvmTrial other) {
         return config.crossbar().equals(other.config.crossbar()) && config.weights() == other.config.weights()
                 && config.sampling() == other.config.sampling() && config.periphery().equals(other.config.periphery())
-                && programmer.programsSameChipAs(other.programmer);
+                && Access.crossbar().programSameChip(programmer, other.programmer);
     }
 
     /**
@@ -99,7 +101,8 @@ final class MvmTrial {
                 sliceOut = new double[slices][times.length][n];
                 sliceCal = new double[slices][times.length][n];
             }
-            ProgrammedCrossbar crossbar = programmer.allocateIn(data.storage(slices));
+            CrossbarAccess engine = Access.crossbar();
+            ProgrammedCrossbar crossbar = engine.allocateIn(programmer, data.storage(slices));
             NormalizedGaussianSampler read =
                     ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStream.READ));
             ChipPeriphery chip = null;
@@ -110,8 +113,8 @@ final class MvmTrial {
             }
             ChipPeriphery periphery = chip;
             // Each slice is read at every time as soon as it is programmed, while its devices are in cache.
-            programmer.programInto(crossbar, q.w, data::programmingNormals,
-                    j -> reader.readSlice(crossbar, j, times, data.x, read, periphery, 0, sliceOut[j], sliceCal[j]));
+            engine.programInto(programmer, crossbar, q.w, data::programmingNormals, j -> engine.readSlice(reader,
+                    crossbar, j, times, data.x, read, periphery, 0, sliceOut[j], sliceCal[j]));
             out = sliceOut;
             outCal = sliceCal;
             programmedDevices = 0;
@@ -138,7 +141,7 @@ final class MvmTrial {
                     cal[i] += sig * ac[i];
                 }
             }
-            double c = reader.calibrationSum(cal);
+            double c = Access.crossbar().calibrationSum(reader, cal);
             if (t == 0) {
                 cRef = c;
             }

@@ -3,6 +3,7 @@ package org.pcmsim.montecarlo;
 import java.util.List;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
+import org.pcmsim.internal.Access;
 
 /**
  * What the trials of a Monte Carlo run cost, for run-time and memory estimates: which configurations
@@ -46,7 +47,8 @@ public final class RunCost {
         int n = config.crossbar().size();
         CrossbarProgrammer programmer = new CrossbarProgrammer(config.slicing(), config.device());
         ProgrammedCrossbar pc = programmer.allocate(n, n);
-        programmer.programInto(pc, data.quantized(config.weights()).w, data::programmingNormals, null);
+        int[] weights = data.quantized(config.weights()).w;
+        Access.crossbar().programInto(programmer, pc, weights, data::programmingNormals, null);
         long count = 0;
         for (int j = 0; j < pc.nSlices(); j++) {
             count += pc.programmedDevices(j);

@@ -1,11 +1,14 @@
 package org.pcmsim.slicing;
 
 import java.util.Objects;
+import org.pcmsim.internal.Access;
+import org.pcmsim.internal.SlicingAccess;
 
 /**
  * Splits integer weight magnitudes into slice values (docs/model.md §3). For {@link
- * SlicingAlgorithm#MAX_FILL_EC} each slice must be programmed before the next is computed; the
- * caller passes a {@link SliceProgrammer} that returns the value actually reached.
+ * SlicingAlgorithm#MAX_FILL_EC} each slice must be programmed before the next is computed: the
+ * crossbar's programmer does that, one whole slice at a time, with the same numbers as the
+ * one-weight form here (which, without a device, slices as Max-fill does).
  *
  * <p>Slices are visited from the most significant (j = n_W − 1) to the least (j = 0), which is also
  * the order in which devices are programmed.
@@ -14,13 +17,22 @@ public final class Slicer {
 
     /** Programs one slice of one weight and reports the value actually reached. */
     @FunctionalInterface
-    public interface SliceProgrammer {
+    interface SliceProgrammer {
         /**
          * @param slice j
          * @param value the slice value to program, in weight units (may be negative for EC)
          * @return the value actually programmed, in weight units
          */
         double program(int slice, double value);
+    }
+
+    static {
+        Access.register(new SlicingAccess() {
+            @Override
+            public void maxFillStep(Slicer slicer, int slice, double[] rest, double[] values, int count) {
+                slicer.maxFillStep(slice, rest, values, count);
+            }
+        });
     }
 
     /** Remainders below this (in weight levels) are rounding, not weight: a slice of 1e-15 would be programmed. */
@@ -79,7 +91,7 @@ public final class Slicer {
      * @param out receives the target S_j at index j
      * @param programmer programs each slice, or {@code null}
      */
-    public void slice(double magnitude, double[] out, SliceProgrammer programmer) {
+    void slice(double magnitude, double[] out, SliceProgrammer programmer) {
         if (!(magnitude >= 0 && magnitude <= scheme.maxMagnitude())) {
             throw new IllegalArgumentException(
                     "weight magnitude must be in 0.." + scheme.maxMagnitude() + ", got " + magnitude);
@@ -140,7 +152,7 @@ public final class Slicer {
      * @param rest R, the magnitude still to be placed before slice j (weight levels)
      * @return S_j
      */
-    public double maxFillValue(int slice, double rest) {
+    private double maxFillValue(int slice, double rest) {
         if (slice == 0) {
             return rest;
         }
@@ -162,7 +174,7 @@ public final class Slicer {
      * @param values receives S_j of each weight
      * @param count number of weights
      */
-    public void maxFillStep(int slice, double[] rest, double[] values, int count) {
+    void maxFillStep(int slice, double[] rest, double[] values, int count) {
         if (slice == 0) {
             // The last slice absorbs everything: R − R is exactly 0.
             System.arraycopy(rest, 0, values, 0, count);
@@ -217,7 +229,7 @@ public final class Slicer {
      * @param actual the value slice j actually reached, in weight levels
      * @return R after slice j
      */
-    public double remainderAfter(int slice, double rest, double value, double actual) {
+    private double remainderAfter(int slice, double rest, double value, double actual) {
         boolean absorbsAll = slice == 0 || scheme.base() > 1 && rest > capacityBelow[slice]
                 && rest * inverseSignificance[slice] <= range;
         // When a slice takes all that remains, the remainder is exactly zero: rounding in

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.junit.jupiter.api.Test;
+import org.pcmsim.internal.DeviceProgrammer;
 
 /** The device laws of docs/model.md §2 at points where their values are known by hand. */
 class DeviceLawTest {

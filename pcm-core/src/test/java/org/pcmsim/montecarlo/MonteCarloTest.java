@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pcmsim.crossbar.CrossbarConfig;
-import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.ReadNoiseSampling;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ReadNoiseNormalization;
@@ -101,22 +100,6 @@ class MonteCarloTest {
             assertEquals(Math.sqrt(ss / (trials - 1)), r.std(k), 1e-12 * r.std(k));
             assertTrue(r.std(k) > 0);
         }
-    }
-
-    @Test
-    void equalFillProgramsTheSameChipAtEveryBaseAndOnlyThen() {
-        PcmDeviceModel m = PcmDeviceModel.nandakumar2019();
-        CrossbarProgrammer b2 = new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 4, 2), m);
-        for (int b = 1; b <= 8; b++) {
-            assertTrue(b2.programsSameChipAs(
-                    new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 4, b), m)), "b = " + b);
-        }
-        assertFalse(b2.programsSameChipAs(new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 2, 2), m)));
-        assertFalse(b2.programsSameChipAs(new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.MAX_FILL, 4, 2), m)));
-        assertFalse(b2.programsSameChipAs(new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 4, 2),
-                m.withNoiseScales(1, 1, 0.5))));
-        CrossbarProgrammer ec = new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.MAX_FILL_EC, 4, 2), m);
-        assertFalse(ec.programsSameChipAs(ec), "error correction is never tabulated");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.pcmsim.device.DevicePreset;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.periphery.IrDropModel;
@@ -20,14 +21,14 @@ import org.pcmsim.slicing.SlicingScheme;
  * Immutable; this is the JSON form of {@link AnalogWeightNoise} inside a DL4J configuration, flat, one
  * property per value, so a saved configuration reads as what it deploys.
  *
- * <p>Only the {@value #NANDAKUMAR_2019} device preset with noise scales and read-noise normalisation can
+ * <p>Only the {@link #DEVICE_PRESET} device preset with noise scales and read-noise normalisation can
  * be described (the JSON names the preset, not every law); {@link #of} refuses other devices. The
  * converter properties were added with the converters: a configuration saved before them reads back
  * without converters, as it was.
  */
 public final class AnalogLayerSpec {
     /** The only device preset: Nandakumar et al. 2019 (G_max 25 µS, t0 20 s). */
-    public static final String NANDAKUMAR_2019 = "nandakumar2019";
+    public static final DevicePreset DEVICE_PRESET = DevicePreset.NANDAKUMAR_2019;
 
     private final transient AnalogConfig config;
     private final long seed;
@@ -39,7 +40,7 @@ public final class AnalogLayerSpec {
         if (chip < 0) {
             throw new IllegalArgumentException("chip must be >= 0, got " + chip);
         }
-        PcmDeviceModel.checkTime(driftTime);
+        checkReadTime(driftTime);
         if (config.scheme().algorithm() == SlicingAlgorithm.POSITIONAL) {
             throw new IllegalArgumentException("positional (digital) slicing is not an analog layer option; "
                     + "expected equal-fill, max-fill or max-fill-ec");
@@ -69,8 +70,9 @@ public final class AnalogLayerSpec {
             @JsonProperty("deviceConductanceMicroSiemens") Double deviceConductanceMicroSiemens,
             @JsonProperty("irDropModel") String irDropModel) {
         SlicingAlgorithm a = SlicingAlgorithm.fromId(Objects.requireNonNull(algorithm, "algorithm"));
-        if (!NANDAKUMAR_2019.equals(device)) {
-            throw new IllegalArgumentException("unknown device preset '" + device + "', expected " + NANDAKUMAR_2019);
+        if (DevicePreset.byName(Objects.requireNonNull(device, "device")) != DEVICE_PRESET) {
+            throw new IllegalArgumentException("analog layers support the " + DEVICE_PRESET.id()
+                    + " device preset only, got '" + device + "'");
         }
         if (a == SlicingAlgorithm.POSITIONAL) {
             throw new IllegalArgumentException("positional (digital) slicing is not an analog layer option; "
@@ -78,7 +80,7 @@ public final class AnalogLayerSpec {
         }
         // The records validate the rest (n_W, b_W, bits, scales, periphery) with messages naming the value.
         SlicingScheme scheme = new SlicingScheme(a, slices, base, weightBits - 1);
-        PcmDeviceModel d = PcmDeviceModel.nandakumar2019()
+        PcmDeviceModel d = DEVICE_PRESET.model()
                 .withNoiseScales(programmingNoiseScale, driftScale, readNoiseScale)
                 .withReadNoiseNormalization(normalization(readNoiseNormalization));
         Periphery p = new Periphery(adcNoiseLsb, adcGainMismatch, adcOffsetMismatchLsb, dacNoiseLsb, dacInlLsb,
@@ -91,7 +93,7 @@ public final class AnalogLayerSpec {
     }
 
     /**
-     * @param config a deployment whose device is the {@value #NANDAKUMAR_2019} preset with any noise
+     * @param config a deployment whose device is the {@link #DEVICE_PRESET} preset with any noise
      *     scales and read-noise normalisation (what the JSON form can describe)
      * @param seed root seed of the chip
      * @param chip chip index, ≥ 0
@@ -101,13 +103,23 @@ public final class AnalogLayerSpec {
      */
     public static AnalogLayerSpec of(AnalogConfig config, long seed, long chip, double driftTime) {
         PcmDeviceModel d = config.device();
-        PcmDeviceModel preset = PcmDeviceModel.nandakumar2019().withNoiseScales(d.programming().scale(),
+        PcmDeviceModel preset = DEVICE_PRESET.model().withNoiseScales(d.programming().scale(),
                 d.drift().scale(), d.readNoise().scale()).withReadNoiseNormalization(d.readNoiseNormalization());
         if (!preset.equals(d)) {
-            throw new IllegalArgumentException("analog layers support the " + NANDAKUMAR_2019 + " device with noise "
+            throw new IllegalArgumentException("analog layers support the " + DEVICE_PRESET.id() + " device with noise "
                     + "scales only (what their JSON form describes), got " + d);
         }
         return new AnalogLayerSpec(config, seed, chip, driftTime);
+    }
+
+    /**
+     * @param seconds a read time after programming, s
+     * @throws IllegalArgumentException if it is negative or not finite
+     */
+    static void checkReadTime(double seconds) {
+        if (!(seconds >= 0) || seconds == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("read time must be >= 0 s and finite, got " + seconds);
+        }
     }
 
     private static ReadNoiseNormalization normalization(String id) {
@@ -213,7 +225,7 @@ public final class AnalogLayerSpec {
 
     @JsonProperty("device")
     String device() {
-        return NANDAKUMAR_2019;
+        return DEVICE_PRESET.id();
     }
 
     @JsonProperty("programmingNoiseScale")
@@ -309,7 +321,7 @@ public final class AnalogLayerSpec {
 
     @Override
     public String toString() {
-        return config.scheme() + ", int" + weightBits() + " clipped at " + clipSigmas() + " sigma_W, " + NANDAKUMAR_2019
+        return config.scheme() + ", int" + weightBits() + " clipped at " + clipSigmas() + " sigma_W, " + DEVICE_PRESET.id()
                 + " noise scales " + programmingNoiseScale() + "/" + driftScale() + "/" + readNoiseScale() + ", "
                 + readNoiseNormalization() + ", GDC " + (driftCompensation() ? "on" : "off") + ", converters "
                 + config.converters().describe() + ", seed " + seed + ", chip " + chip + ", t " + driftTime + " s";

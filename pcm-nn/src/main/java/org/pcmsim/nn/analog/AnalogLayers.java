@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.nn.model.Networks;
 
 /**
@@ -113,7 +112,7 @@ public final class AnalogLayers {
      * @param seconds time since programming, s, ≥ 0
      */
     public static void setDriftTime(Model net, double seconds) {
-        PcmDeviceModel.checkTime(seconds);
+        AnalogLayerSpec.checkReadTime(seconds);
         for (Layer l : analogLayers(net)) {
             hook(l).state(l).driftTime = seconds;
         }

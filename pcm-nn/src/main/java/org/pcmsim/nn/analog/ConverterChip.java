@@ -10,7 +10,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
 import org.pcmsim.crossbar.TiledCrossbar;
 import org.pcmsim.device.PcmDeviceModel;
-import org.pcmsim.device.ProgrammedDevices;
 import org.pcmsim.periphery.AdcMismatch;
 import org.pcmsim.periphery.Converters;
 import org.pcmsim.periphery.ExactIrDropSolver;
@@ -26,7 +25,7 @@ import org.pcmsim.slicing.SlicingScheme;
  * <p>Per chip, per tile t and slice j:
  * <ul>
  *   <li>the device state, dense per tile: G_P, ν and the read-noise amplitude G_P · Q_s (pcm-core's laws,
- *       {@link ProgrammedDevices#readNoiseAmplitudes});</li>
+ *       {@link ProgrammedCrossbar#readNoiseAmplitudes});</li>
  *   <li>the ADC gain, calibrated once from the programmed conductances:
  *       s_out = adcMax · k_in / (4 · dacMax · rms_i ‖G_P,i‖₂), the ADC's full scale at 4 σ of the column
  *       current that the DAC's inputs drive (independent entries of RMS dacMax / k_in, k_in the input
@@ -111,7 +110,7 @@ final class ConverterChip {
                 double[] g = tile.programmed(j).data().asDouble();
                 c.gp[t][j] = g;
                 c.nu[t][j] = tile.driftExponents(j).data().asDouble();
-                double[] q = ProgrammedDevices.readNoiseAmplitudes(c.model, tile.targets(j).data().asDouble());
+                double[] q = tile.readNoiseAmplitudes(j).data().asDouble();
                 double[] a = new double[n];
                 double sumSq = 0;
                 for (int k = 0; k < n; k++) {

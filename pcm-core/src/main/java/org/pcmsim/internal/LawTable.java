@@ -1,4 +1,4 @@
-package org.pcmsim.device;
+package org.pcmsim.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

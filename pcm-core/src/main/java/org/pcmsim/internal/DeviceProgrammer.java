@@ -1,13 +1,14 @@
-package org.pcmsim.device;
+package org.pcmsim.internal;
 
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.pcmsim.device.PcmDeviceModel;
 
 /**
  * Programs devices one at a time from a generator: the single place where programming noise and
- * drift exponents are drawn, shared by {@link ProgrammedDevices}, the crossbar and the analog DNN
+ * drift exponents are drawn, shared by {@link org.pcmsim.device.ProgrammedDevices}, the crossbar and the analog DNN
  * layers so that they all run the same physics.
  *
  * <p>Each programmed device (target ≠ 0) consumes exactly two standard normals, in this order:
@@ -92,7 +93,7 @@ public final class DeviceProgrammer {
     private void lawsAt(double target) {
         double g = Math.abs(target) * invGMax;
         if (g != lawsFor) {
-            model.deviceLaws(g, laws);
+            DeviceLaws.evaluate(model, g, laws);
             lawsFor = g;
         }
     }
@@ -107,14 +108,14 @@ public final class DeviceProgrammer {
      * @param xiP the programming-noise normal ξ_P
      * @param xiNu the drift-exponent normal ξ_ν
      * @param nu where to store the drift exponent
-     * @param rawQ where to store {@link ReadNoise#rawFromLog} of the target
+     * @param rawQ where to store {@link DeviceLaws#readNoiseRaw} of the target
      * @param index index into {@code nu} and {@code rawQ}
      * @return the programmed conductance G_P, µS
      */
     public double program(double target, double xiP, double xiNu, double[] nu, double[] rawQ, int index) {
         double g = Math.abs(target) * invGMax;
         if (g != tabledFor) {
-            model.deviceLaws(g, table, scratch, tabled);
+            DeviceLaws.evaluate(model, g, table, scratch, tabled);
             tabledFor = g;
         }
         rawQ[index] = tabled[3];
