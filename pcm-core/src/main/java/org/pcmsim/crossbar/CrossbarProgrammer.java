@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.internal.Access;
 import org.pcmsim.internal.DeviceProgrammer;
@@ -118,30 +117,6 @@ public final class CrossbarProgrammer {
      */
     ProgrammedCrossbar allocateIn(ProgrammedCrossbar storage) {
         return new ProgrammedCrossbar(scheme, model, storage);
-    }
-
-    /**
-     * Programs a weight matrix given as an ND4J array of integer-valued numbers.
-     *
-     * @param weights rows × cols matrix of integers, |W| ≤ 2^bits − 1
-     * @param rng the generator of this programming event
-     * @return the programmed crossbar
-     */
-    public ProgrammedCrossbar program(INDArray weights, UniformRandomProvider rng) {
-        if (weights.rank() != 2) {
-            throw new IllegalArgumentException("weights must be a matrix, got shape "
-                    + java.util.Arrays.toString(weights.shape()));
-        }
-        double[] d = weights.dup('c').data().asDouble();
-        int[] w = new int[d.length];
-        for (int i = 0; i < d.length; i++) {
-            if (d[i] != Math.rint(d[i]) || Math.abs(d[i]) > scheme.maxMagnitude()) {
-                throw new IllegalArgumentException("weight " + i + " must be an integer in -" + scheme.maxMagnitude()
-                        + ".." + scheme.maxMagnitude() + ", got " + d[i]);
-            }
-            w[i] = (int) d[i];
-        }
-        return program(w, weights.rows(), weights.columns(), rng);
     }
 
     /**

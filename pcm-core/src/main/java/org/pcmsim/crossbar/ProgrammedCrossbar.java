@@ -4,8 +4,6 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.pcmsim.device.PcmDeviceModel;
 import org.pcmsim.internal.DeviceLaws;
 import org.pcmsim.slicing.SlicingScheme;
@@ -19,7 +17,8 @@ import org.pcmsim.slicing.SlicingScheme;
  *
  * <p>Devices whose target is 0 are never programmed and hold 0 µS. Each slice stores only its
  * programmed devices, row by row (compressed sparse rows): most devices of a Max-fill slice are
- * unprogrammed, and reads skip them. The accessors return dense rows × cols arrays, in µS.
+ * unprogrammed, and reads skip them. The accessors return fresh dense arrays of rows · cols values,
+ * row-major (element (i, k) at i · cols + k), in µS.
  */
 public final class ProgrammedCrossbar {
     private final SlicingScheme scheme;
@@ -129,26 +128,26 @@ public final class ProgrammedCrossbar {
 
     /**
      * @param slice j
-     * @return target conductances of slice j, µS, rows × cols (as programmed, after any clipping)
+     * @return target conductances of slice j, µS, rows · cols row-major (as programmed, after any clipping)
      */
-    public INDArray targets(int slice) {
-        return matrix(dense(slice, target[slice]));
+    public double[] targets(int slice) {
+        return dense(slice, target[slice]);
     }
 
     /**
      * @param slice j
-     * @return programmed conductances G_P of slice j, µS, rows × cols
+     * @return programmed conductances G_P of slice j, µS, rows · cols row-major
      */
-    public INDArray programmed(int slice) {
-        return matrix(dense(slice, programmed[slice]));
+    public double[] programmed(int slice) {
+        return dense(slice, programmed[slice]);
     }
 
     /**
      * @param slice j
-     * @return drift exponents ν of slice j, rows × cols (0 for unprogrammed devices)
+     * @return drift exponents ν of slice j, rows · cols row-major (0 for unprogrammed devices)
      */
-    public INDArray driftExponents(int slice) {
-        return matrix(dense(slice, nu[slice]));
+    public double[] driftExponents(int slice) {
+        return dense(slice, nu[slice]);
     }
 
     /**
@@ -159,10 +158,10 @@ public final class ProgrammedCrossbar {
      * continuous target comes from a table within 2 × 10⁻⁷ relative (docs/model.md §2).
      *
      * @param slice j
-     * @return Q_s of slice j, rows × cols (0 for unprogrammed devices)
+     * @return Q_s of slice j, rows · cols row-major (0 for unprogrammed devices)
      */
-    public INDArray readNoiseAmplitudes(int slice) {
-        return matrix(DeviceLaws.readNoiseAmplitudes(model, dense(slice, target[slice])));
+    public double[] readNoiseAmplitudes(int slice) {
+        return DeviceLaws.readNoiseAmplitudes(model, dense(slice, target[slice]));
     }
 
     /** Scatters one packed per-device quantity of a slice into a dense row-major array. */
@@ -211,19 +210,15 @@ public final class ProgrammedCrossbar {
     }
 
     /**
-     * ND4J form of {@link #effectiveWeights(double, UniformRandomProvider, double[])}.
+     * {@link #effectiveWeights(double, UniformRandomProvider, double[])} into a new array.
      *
      * @param t seconds after programming
      * @param rng the generator of this read
-     * @return rows × cols effective weights, integer weight units
+     * @return rows · cols effective weights, row-major, integer weight units
      */
-    public INDArray effectiveWeights(double t, UniformRandomProvider rng) {
+    public double[] effectiveWeights(double t, UniformRandomProvider rng) {
         double[] out = new double[rows * cols];
         effectiveWeights(t, rng, out);
-        return matrix(out);
-    }
-
-    private INDArray matrix(double[] data) {
-        return Nd4j.create(data, new long[] {rows, cols}, 'c');
+        return out;
     }
 }

@@ -2,7 +2,6 @@ package org.pcmsim.device;
 
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pcmsim.internal.Checks;
 
 /**
@@ -198,12 +197,12 @@ public record PcmDeviceModel(double gMax, double t0, double tRead, ProgrammingNo
      * is exactly 0 are not programmed and stay at 0. Under {@link TargetRange#CLIPPED} a target above
      * G_max is programmed at G_max with its sign ({@link ProgrammedDevices#clippedDevices()} counts them).
      *
-     * @param targets target conductances, µS, signed; any shape
+     * @param targets target conductances, µS, signed, in any order the caller likes (an array of any
+     *     shape flattened; copied)
      * @param rng the generator of this programming event
      * @return the programmed state, which can then be read any number of times
      */
-    public ProgrammedDevices program(INDArray targets, UniformRandomProvider rng) {
-        double[] t = targets.dup('c').data().asDouble();
-        return ProgrammedDevices.program(this, t, targets.shape(), rng);
+    public ProgrammedDevices program(double[] targets, UniformRandomProvider rng) {
+        return ProgrammedDevices.program(this, targets.clone(), rng);
     }
 }

@@ -4,8 +4,6 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.pcmsim.internal.Checks;
 import org.pcmsim.internal.DeviceLaws;
 import org.pcmsim.internal.DeviceProgrammer;
@@ -14,29 +12,31 @@ import org.pcmsim.internal.DeviceProgrammer;
  * An array of PCM devices after programming: the programmed conductances G_P and drift exponents ν,
  * drawn once. Reads are cheap and may be repeated at any time with fresh 1/f noise; the programmed
  * state never changes ("program once, read many").
+ *
+ * <p>The devices are a flat array in the order of the targets given to
+ * {@link PcmDeviceModel#program(double[], UniformRandomProvider)}; every accessor returns a fresh
+ * array of {@link #size()} values in that order, so a caller keeps whatever shape it gave them.
  */
 public final class ProgrammedDevices {
     private final PcmDeviceModel model;
-    private final long[] shape;
     private final double[] targets;
     private final double[] programmed;
     private final double[] nu;
     private final double[] qs;
     private final int clipped;
 
-    private ProgrammedDevices(PcmDeviceModel model, long[] shape, double[] targets, double[] programmed,
-                              double[] nu, int clipped) {
+    private ProgrammedDevices(PcmDeviceModel model, double[] targets, double[] programmed, double[] nu,
+                              int clipped) {
         this.model = model;
         this.clipped = clipped;
-        this.shape = shape.clone();
         this.targets = targets;
         this.programmed = programmed;
         this.nu = nu;
         this.qs = DeviceLaws.readNoiseAmplitudes(model, targets);
     }
 
-    static ProgrammedDevices program(PcmDeviceModel model, double[] targets, long[] shape,
-                                     UniformRandomProvider rng) {
+    /** Programs {@code targets} in place (clipping overwrites them): the caller passes its own copy. */
+    static ProgrammedDevices program(PcmDeviceModel model, double[] targets, UniformRandomProvider rng) {
         for (int i = 0; i < targets.length; i++) {
             if (!Double.isFinite(targets[i])) {
                 throw new IllegalArgumentException("target conductance " + i + " must be finite, got " + targets[i]);
@@ -57,7 +57,7 @@ public final class ProgrammedDevices {
         for (int i = 0; i < targets.length; i++) {
             gp[i] = p.program(targets[i], nu, i);
         }
-        return new ProgrammedDevices(model, shape, targets, gp, nu, clipped);
+        return new ProgrammedDevices(model, targets, gp, nu, clipped);
     }
 
     /** @return the device model */
@@ -79,18 +79,18 @@ public final class ProgrammedDevices {
     }
 
     /** @return the target conductances as programmed (after clipping), µS */
-    public INDArray targets() {
-        return array(targets);
+    public double[] targets() {
+        return targets.clone();
     }
 
     /** @return the programmed conductances G_P, µS */
-    public INDArray programmed() {
-        return array(programmed);
+    public double[] programmed() {
+        return programmed.clone();
     }
 
     /** @return the drift exponents ν */
-    public INDArray driftExponents() {
-        return array(nu);
+    public double[] driftExponents() {
+        return nu.clone();
     }
 
     /**
@@ -99,13 +99,13 @@ public final class ProgrammedDevices {
      * @param t seconds after programming
      * @return drifted conductances, µS
      */
-    public INDArray conductances(double t) {
+    public double[] conductances(double t) {
         Checks.readTime(t);
         double[] out = new double[programmed.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = programmed[i] * model.driftFactor(nu[i], t);
         }
-        return array(out);
+        return out;
     }
 
     /**
@@ -113,9 +113,9 @@ public final class ProgrammedDevices {
      *
      * @param t seconds after programming
      * @param rng the generator of this read
-     * @return read conductances, µS, in the shape of the targets
+     * @return read conductances, µS, in the order of the targets
      */
-    public INDArray read(double t, UniformRandomProvider rng) {
+    public double[] read(double t, UniformRandomProvider rng) {
         double f = model.readNoiseTimeFactor(t);
         NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(Objects.requireNonNull(rng, "rng"));
         double[] out = new double[programmed.length];
@@ -123,10 +123,6 @@ public final class ProgrammedDevices {
             double g = programmed[i] * model.driftFactor(nu[i], t);
             out[i] = g + g * qs[i] * f * normal.sample();
         }
-        return array(out);
-    }
-
-    private INDArray array(double[] data) {
-        return Nd4j.create(data.clone(), shape.clone(), 'c');
+        return out;
     }
 }

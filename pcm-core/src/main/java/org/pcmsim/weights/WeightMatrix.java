@@ -1,8 +1,6 @@
 package org.pcmsim.weights;
 
-import java.util.Arrays;
 import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pcmsim.slicing.IntegerQuantizer;
 
 /**
@@ -75,19 +73,6 @@ public final class WeightMatrix {
             System.arraycopy(w[i], 0, d, i * cols, cols);
         }
         return of(d, w.length, cols);
-    }
-
-    /**
-     * @param w a rank-2 array (any order; copied)
-     * @return the matrix, source {@code matrix}
-     * @throws IllegalArgumentException naming the shape if it is not a matrix
-     */
-    public static WeightMatrix of(INDArray w) {
-        if (w.rank() != 2) {
-            throw new IllegalArgumentException("weights must be a matrix (rank 2), got shape "
-                    + Arrays.toString(w.shape()));
-        }
-        return of(w.dup('c').data().asDouble(), w.rows(), w.columns());
     }
 
     /**

@@ -48,10 +48,6 @@ class TargetRangeTest {
         return xi;
     }
 
-    private static double[] flat(org.nd4j.linalg.api.ndarray.INDArray a) {
-        return a.dup('c').data().asDouble();
-    }
-
     private static ProgrammedCrossbar program(SlicingScheme scheme, PcmDeviceModel model, int[] w, double[][] xi) {
         CrossbarProgrammer p = new CrossbarProgrammer(scheme, model);
         ProgrammedCrossbar pc = p.allocate(N, N);
@@ -70,8 +66,8 @@ class TargetRangeTest {
         int over = 0;
         double largest = 0;
         for (int j = 0; j < 4; j++) {
-            double[] tc = flat(clipped.targets(j));
-            double[] tu = flat(unbounded.targets(j));
+            double[] tc = clipped.targets(j);
+            double[] tu = unbounded.targets(j);
             for (int i = 0; i < tc.length; i++) {
                 assertTrue(Math.abs(tc[i]) <= gMax, "slice " + j + " device " + i + ": " + tc[i]);
                 largest = Math.max(largest, Math.abs(tu[i]));
@@ -104,7 +100,7 @@ class TargetRangeTest {
             ProgrammedCrossbar b = program(s, PcmDeviceModel.nandakumar2019().withTargetRange(TargetRange.UNBOUNDED), w, xi);
             assertEquals(0, a.clippedDevices(), s.toString());
             for (int j = 0; j < 4; j++) {
-                assertArrayEquals(flat(b.programmed(j)), flat(a.programmed(j)), 0.0, s.toString());
+                assertArrayEquals(b.programmed(j), a.programmed(j), 0.0, s.toString());
             }
         }
     }
@@ -116,8 +112,8 @@ class TargetRangeTest {
         for (ProgrammingNoiseExtrapolation e : ProgrammingNoiseExtrapolation.values()) {
             PcmDeviceModel m = PUBLISHED.withProgrammingNoiseExtrapolation(e);
             ProgrammedCrossbar pc = program(EC_B8, m, w, xi);
-            double[] t = flat(pc.targets(0));
-            double[] gp = flat(pc.programmed(0));
+            double[] t = pc.targets(0);
+            double[] gp = pc.programmed(0);
             int checked = 0;
             for (int i = 0; i < t.length; i++) {
                 double g = Math.abs(t[i]) / m.gMax();

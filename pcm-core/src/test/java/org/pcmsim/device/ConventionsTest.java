@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The three conventions of the published engine, their presets and their laws (docs/model.md, Conventions). */
 class ConventionsTest {
@@ -79,13 +78,13 @@ class ConventionsTest {
     void programmedDevicesClipTargetsAboveGMaxKeepingTheirSign() {
         double[] t = {30, -40, 10, 0, -25, 25.000001};
         PcmDeviceModel ideal = PcmDeviceModel.ideal();
-        ProgrammedDevices clipped = ideal.program(Nd4j.createFromArray(t), new XoRoShiRo128PlusPlus(1, 2));
+        ProgrammedDevices clipped = ideal.program(t, new XoRoShiRo128PlusPlus(1, 2));
         assertEquals(3, clipped.clippedDevices());
-        assertArrayEquals(new double[] {25, -25, 10, 0, -25, 25}, clipped.targets().toDoubleVector(), 0.0);
-        assertArrayEquals(new double[] {25, -25, 10, 0, -25, 25}, clipped.programmed().toDoubleVector(), 0.0);
+        assertArrayEquals(new double[] {25, -25, 10, 0, -25, 25}, clipped.targets(), 0.0);
+        assertArrayEquals(new double[] {25, -25, 10, 0, -25, 25}, clipped.programmed(), 0.0);
         ProgrammedDevices unbounded = ideal.withTargetRange(TargetRange.UNBOUNDED)
-                .program(Nd4j.createFromArray(t), new XoRoShiRo128PlusPlus(1, 2));
+                .program(t, new XoRoShiRo128PlusPlus(1, 2));
         assertEquals(0, unbounded.clippedDevices());
-        assertArrayEquals(t, unbounded.targets().toDoubleVector(), 0.0);
+        assertArrayEquals(t, unbounded.targets(), 0.0);
     }
 }

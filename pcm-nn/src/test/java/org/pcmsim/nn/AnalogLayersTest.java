@@ -116,13 +116,13 @@ class AnalogLayersTest {
         INDArray first = n.output(x).dup();
         List<ProgrammedLayer> chips = AnalogLayers.programmed(n);
         assertEquals(3, chips.size(), "conv, dense and output are analog; batch norm is not");
-        double[] gp = chips.get(0).crossbar().tile(0, 0).programmed(0).data().asDouble();
-        double[] nu = chips.get(0).crossbar().tile(0, 0).driftExponents(0).data().asDouble();
+        double[] gp = chips.get(0).crossbar().tile(0, 0).programmed(0);
+        double[] nu = chips.get(0).crossbar().tile(0, 0).driftExponents(0);
         INDArray second = n.output(x).dup();
         assertTrue(maxDiff(first, second) > 0, "every inference pass reads with fresh 1/f noise");
         assertEquals(3, programmings(n), "programmed once, on the first pass");
-        assertArrayEquals(gp, chips.get(0).crossbar().tile(0, 0).programmed(0).data().asDouble(), 0.0);
-        assertArrayEquals(nu, chips.get(0).crossbar().tile(0, 0).driftExponents(0).data().asDouble(), 0.0);
+        assertArrayEquals(gp, chips.get(0).crossbar().tile(0, 0).programmed(0), 0.0);
+        assertArrayEquals(nu, chips.get(0).crossbar().tile(0, 0).driftExponents(0), 0.0);
 
         // Without read noise the reads of one chip at one time are identical.
         MultiLayerNetwork quiet = net(mlp(AnalogWeightNoise.paper(SlicingAlgorithm.MAX_FILL, 2, 1, 3)

@@ -100,16 +100,16 @@ class AnalogNetworkTest {
         INDArray x = input();
         AnalogNetwork a = AnalogNetwork.convert(net, AnalogConfig.paper(SlicingAlgorithm.EQUAL_FILL, 2, 1));
         a.program(5, 0);
-        double[] gp = a.analogLayers().get(0).crossbar().tile(0, 0).programmed(1).data().asDouble();
-        double[] nu = a.analogLayers().get(0).crossbar().tile(0, 0).driftExponents(1).data().asDouble();
+        double[] gp = a.analogLayers().get(0).crossbar().tile(0, 0).programmed(1);
+        double[] nu = a.analogLayers().get(0).crossbar().tile(0, 0).driftExponents(1);
         INDArray o1 = a.output(x).dup();
         a.setDriftTime(ReadTimes.YEAR);
         a.output(x);
         a.setDriftTime(ReadTimes.T0);
         INDArray o2 = a.output(x).dup();
         assertTrue(o1.sub(o2).amaxNumber().doubleValue() > 0, "every read draws fresh 1/f noise");
-        assertArrayEquals(gp, a.analogLayers().get(0).crossbar().tile(0, 0).programmed(1).data().asDouble(), 0.0);
-        assertArrayEquals(nu, a.analogLayers().get(0).crossbar().tile(0, 0).driftExponents(1).data().asDouble(), 0.0);
+        assertArrayEquals(gp, a.analogLayers().get(0).crossbar().tile(0, 0).programmed(1), 0.0);
+        assertArrayEquals(nu, a.analogLayers().get(0).crossbar().tile(0, 0).driftExponents(1), 0.0);
     }
 
     @Test

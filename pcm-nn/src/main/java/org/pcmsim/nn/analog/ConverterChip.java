@@ -107,10 +107,10 @@ final class ConverterChip {
             ProgrammedCrossbar tile = c.tile(t);
             int n = tile.rows() * tile.cols();
             for (int j = 0; j < c.slices; j++) {
-                double[] g = tile.programmed(j).data().asDouble();
+                double[] g = tile.programmed(j);
                 c.gp[t][j] = g;
-                c.nu[t][j] = tile.driftExponents(j).data().asDouble();
-                double[] q = tile.readNoiseAmplitudes(j).data().asDouble();
+                c.nu[t][j] = tile.driftExponents(j);
+                double[] q = tile.readNoiseAmplitudes(j);
                 double[] a = new double[n];
                 double sumSq = 0;
                 for (int k = 0; k < n; k++) {
