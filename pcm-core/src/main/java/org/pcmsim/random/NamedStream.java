@@ -36,7 +36,12 @@ public enum NamedStream {
      * ADC noise of every read, keyed like {@link #CHIPS}. Separate from it, so switching the
      * converters on leaves programming and device read noise as they were.
      */
-    PERIPHERY(7);
+    PERIPHERY(7),
+    /**
+     * Synthetic weight matrices ({@code WeightDistribution.sample}); index 0. Before it had its own
+     * stream, a matrix drawn with seed s replayed trial 0's periphery stream of s (docs/model.md §7).
+     */
+    SYNTHETIC_WEIGHTS(8);
 
     private final long key;
 

@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousUniformSampler;
 import org.apache.commons.rng.sampling.distribution.TSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.pcmsim.internal.Checks;
+import org.pcmsim.random.NamedStream;
 
 /**
  * A distribution of synthetic weights, always scaled to zero mean and unit variance so that the
@@ -133,7 +134,8 @@ public record WeightDistribution(Kind kind, double nu) {
     }
 
     /**
-     * A rows × cols matrix of independent draws, from a generator derived from the seed alone.
+     * A rows × cols matrix of independent draws, from the seed's own stream
+     * {@link NamedStream#SYNTHETIC_WEIGHTS} (index 0), which no chip, trial or DNN consumer shares.
      *
      * @param rows matrix rows
      * @param cols matrix columns
@@ -142,7 +144,7 @@ public record WeightDistribution(Kind kind, double nu) {
      */
     public WeightMatrix sample(int rows, int cols, long seed) {
         WeightMatrix.checkShape(rows, cols);
-        ContinuousSampler s = sampler(Seeds.generator(seed, Seeds.WEIGHTS));
+        ContinuousSampler s = sampler(NamedStream.SYNTHETIC_WEIGHTS.stream(seed, 0));
         double[] w = new double[Math.multiplyExact(rows, cols)];
         for (int i = 0; i < w.length; i++) {
             w[i] = s.sample();
