@@ -7,14 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.pcmsim.cli.figures.FigureProducer;
 import org.pcmsim.cli.figures.FigureRegistry;
 import org.pcmsim.cli.figures.MvmFigureProducer;
 import org.pcmsim.experiment.RunSettings;
-import org.pcmsim.random.TrialStream;
-import org.pcmsim.random.TrialStreams;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.nn.experiment.DnnBenchmark;
 import org.pcmsim.nn.model.ResNetSpec;
@@ -191,7 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
                     producers.stream().map(MvmFigureProducer::name).toList());
         }
         PrintWriter out = spec.commandLine().getOut();
-        double normalsPerSecond = normalThroughput(threads);
+        double normalsPerSecond = NormalFloor.normalsPerSecond(threads);
         out.printf(Locale.ROOT, "%d threads, %d timed run%s per figure after one warm-up; median wall time%n", threads,
                 repeats, repeats == 1 ? "" : "s");
         out.printf(Locale.ROOT, "floor: the figure's standard normals at %.0f M/s (the ziggurat sampler on %d threads, "
@@ -353,49 +349,5 @@ public final class BenchCommand implements Callable<Integer> {
                 r.analogParallelSecondsPer1000(), cpu[3], r.analogParallelOverhead());
         out.flush();
         return 0;
-    }
-
-    /**
-     * Standard normals per second on {@code threads} threads, drawn as the engine draws them
-     * (commons-rng ziggurat over XoRoShiRo128++): the floor of a Monte Carlo run.
-     */
-    static double normalThroughput(int threads) {
-        final int perThread = 40_000_000;
-        double[] sink = new double[threads];
-        Runnable[] work = new Runnable[threads];
-        for (int t = 0; t < threads; t++) {
-            final int id = t;
-            work[t] = () -> {
-                NormalizedGaussianSampler g =
-                        ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(1, id, TrialStream.PROGRAMMING));
-                double s = 0;
-                for (int i = 0; i < perThread; i++) {
-                    s += g.sample();
-                }
-                sink[id] = s;
-            };
-        }
-        // One pass to compile the sampler, one timed.
-        runAll(work);
-        long t0 = System.nanoTime();
-        runAll(work);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return (double) perThread * threads / seconds;
-    }
-
-    private static void runAll(Runnable[] work) {
-        Thread[] pool = new Thread[work.length];
-        for (int t = 0; t < work.length; t++) {
-            pool[t] = new Thread(work[t]);
-            pool[t].start();
-        }
-        for (Thread t : pool) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("benchmark interrupted");
-            }
-        }
     }
 }
