@@ -146,8 +146,8 @@ class PeripheryReadTest {
 
     /**
      * The one-pass first-order read (uniform calibration input, aggregated read noise) gives the drop of
-     * the two-pass {@link NonIdealRead#drop} to rounding, with and without drift, on a dense and a sparse
-     * slice, and currents that are the ideal read's to the bit (at a wire resistance so small that the
+     * the two-pass {@link NonIdealRead#drop} to rounding, with and without drift, on dense and sparse
+     * slices, and currents that are the ideal read's to the bit (at a wire resistance so small that the
      * drop cannot move an ADC level, the outputs are the ideal read's).
      */
     @Test
@@ -161,14 +161,19 @@ class PeripheryReadTest {
         double[] vx = chip.inputs(0);
         double[] vc = chip.calibrationInputs(0);
         double t = 86400 * 30.0;
-        // The one-pass read's backward pass has a path for output lines with every input present and one
-        // for lines with gaps: the dense slice has both.
-        int full = 0;
-        for (int o = 0; o < 128; o++) {
-            full += dense.rowStart[0][o + 1] - dense.rowStart[0][o] == 128 ? 1 : 0;
+        // Paths: a dense slice (half the devices or more) through DenseFirstOrder, whose output lines with
+        // gaps are zero-filled; sparser ones through the sparse passes, which treat output lines with every
+        // input present apart. The dense slice has gapped lines; the mixed one (40 full output lines, the
+        // rest a fifth full) is sparse with full lines.
+        int[] w = levels(128 * 128, PAPER.weightScale(), 48);
+        for (int i = 40 * 128; i < w.length; i++) {
+            w[i] = i % 5 == 0 ? w[i] : 0;
         }
-        assertTrue(full > 0 && full < 128, full + " full output lines");
-        for (ProgrammedCrossbar pc : new ProgrammedCrossbar[] {dense, sparse}) {
+        ProgrammedCrossbar mixed = new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 1, 1), DEVICE)
+                .program(w, 128, 128, new XoRoShiRo128PlusPlus(48, 3));
+        assertTrue(2 * dense.programmedDevices(0) >= 128 * 128 && fullLines(dense, 0) < 128);
+        assertTrue(2 * mixed.programmedDevices(0) < 128 * 128 && fullLines(mixed, 0) > 0);
+        for (ProgrammedCrossbar pc : new ProgrammedCrossbar[] {dense, sparse, mixed}) {
             for (int j = 0; j < pc.nSlices(); j++) {
                 double[] d = new double[pc.programmedDevices(j)];
                 for (int p = 0; p < d.length; p++) {
@@ -193,12 +198,22 @@ class PeripheryReadTest {
         }
         // 1e-12 Ω: drops of ~1e-14 of the currents, far below half an ADC level.
         Periphery tiny = Periphery.IDEAL.withIrDrop(1e-12, IrDropModel.FIRST_ORDER);
-        for (double time : new double[] {20, t}) {
-            double[][] ideal = readSlice(PAPER, sparse, x, time, null, 46, 0);
-            double[][] got = readSlice(PAPER, sparse, x, time, tiny, 46, 47);
-            assertArrayEquals(ideal[0], got[0], 0.0, "outputs at " + time);
-            assertArrayEquals(ideal[1], got[1], 0.0, "calibration at " + time);
+        for (ProgrammedCrossbar pc : new ProgrammedCrossbar[] {dense, sparse}) {
+            for (double time : new double[] {20, t}) {
+                double[][] ideal = readSlice(PAPER, pc, x, time, null, 46, 0);
+                double[][] got = readSlice(PAPER, pc, x, time, tiny, 46, 47);
+                assertArrayEquals(ideal[0], got[0], 0.0, "outputs at " + time);
+                assertArrayEquals(ideal[1], got[1], 0.0, "calibration at " + time);
+            }
         }
+    }
+
+    private static int fullLines(ProgrammedCrossbar pc, int j) {
+        int full = 0;
+        for (int o = 0; o < pc.rows(); o++) {
+            full += pc.rowStart[j][o + 1] - pc.rowStart[j][o] == pc.cols() ? 1 : 0;
+        }
+        return full;
     }
 
     private static double norm(double[] v) {
