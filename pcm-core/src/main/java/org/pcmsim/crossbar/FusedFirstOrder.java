@@ -5,10 +5,11 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 /**
  * The read of one slice at one time with first-order IR drop (docs/model.md §9, "IR drop in the read"),
  * for the common case of a uniform calibration input (a DAC without noise or INL) and aggregated read
- * noise: the currents and the forward half of the row term in one pass over the slice's devices, the
- * backward half and the column term in a second. It computes what {@link NonIdealRead}'s currents and
- * first-order drop compute, to the bit what this class computed in one forward pass plus a light backward
- * one, in about two thirds of that time (docs/performance.md, "First-order IR drop made faster").
+ * noise. It computes what {@link NonIdealRead}'s currents and first-order drop compute, faster
+ * (docs/performance.md, "First-order IR drop made faster"). Slices with at least half of the tile's
+ * devices go to {@link DenseFirstOrder}, which vectorises the row term; sparser ones are read here, in
+ * two passes over the slice's devices: the currents and the forward half of the row term, then the
+ * backward half and the column term.
  *
  * <p>For output o and one array of the pair the drop is −ρ [Σ_k G_ko V_k A_k(o) + column term] with
  * A_k(o) = Σ_o' G_ko' (min(o, o') + 1), split as F_k(o) + (o + 1) B_k(o): F_k(o) = Σ_{o' ≤ o} G_ko' (o' + 1)
@@ -19,11 +20,11 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * output wire. The row and column sums use fused multiply-adds; the result equals the two-pass drop to
  * rounding (PeripheryReadTest).
  *
- * <p>Where the work sits matters more than how much there is: with the column term in the forward pass
- * that loop kept eleven running sums and reloaded the drift and programmed conductance in the backward
- * pass; now the forward pass stores each drifted conductance once (the backward pass reads 8 bytes per
- * device instead of 16 and multiplies nothing), and each pass keeps at most eight running sums. The
- * column term of a full output line (every input present, as in dense slices) needs no segment count.
+ * <p>Where the work sits matters as much as how much there is (on this code's target, time follows the
+ * instruction count): the forward pass stores each drifted conductance once, so the backward pass reads
+ * 8 bytes per device instead of 16 and multiplies nothing, and the column term sits in the backward pass,
+ * so neither pass keeps more than eight running sums (with it in the forward pass, as before, that loop
+ * kept eleven). Together these took about a fifth off the sparse read; the drop is the same to the bit.
  *
  * <p>Not thread-safe: one per {@link NonIdealRead}.
  */
@@ -41,11 +42,6 @@ final class FusedFirstOrder {
     /** Per output, the forward row sums Σ_k V_k w and Σ_k w. */
     private double[] rowX = new double[0];
     private double[] rowC = new double[0];
-    /** Results of {@link #backward}: the row sums with B, and the column term of the inputs and the calibration input. */
-    private double bx;
-    private double bc;
-    private double colX;
-    private double colC;
 
     /**
      * Writes the noisy ideal currents (through {@link NonIdealRead#noisy}) and the first-order drop of
@@ -139,58 +135,21 @@ final class FusedFirstOrder {
             rowC[o] = fc;
         }
         java.util.Arrays.fill(run, 0, 2 * cols, 0.0);
+        // Backward: the row sums with B (the running sums per input line include an output after its
+        // devices are done) and the column term, both arrays at once: with U = Gpre+ + Gpre−,
+        // D = Gpre+ − Gpre− and TU, TD the same for the currents, Gpre+ Tpre+ − Gpre− Tpre− =
+        // (U TD + D TU) / 2; for the uniform calibration input TU = c U and TD = c D, so its term is c U D.
         for (int o = rows - 1; o >= 0; o--) {
-            double pos = o + 1;
-            backward(start[o], start[o + 1], cols, col, vx, lines);
-            dropX[o] = -rho * Math.fma(0.5 * pos, bx, 0.5 * (rowX[o] + colX));
-            dropC[o] = -rho * c * Math.fma(0.5 * pos, bc, 0.5 * rowC[o] + colC);
-        }
-    }
-
-    /**
-     * The backward pass over one output line's devices p ∈ [from, to): the row sums with B (into
-     * {@link #bx}, {@link #bc}; the running sums per input line then include this output) and the column
-     * term (into {@link #colX}, {@link #colC}), both arrays at once: with U = Gpre+ + Gpre−,
-     * D = Gpre+ − Gpre− and TU, TD the same for the currents, Gpre+ Tpre+ − Gpre− Tpre− = (U TD + D TU) / 2;
-     * for the uniform calibration input TU = c U and TD = c D, so its term is c U D.
-     */
-    private void backward(int from, int to, int cols, int[] col, double[] vx, int lines) {
-        double[] gd = drifted;
-        double sx = 0;
-        double sc = 0;
-        double u = 0;
-        double dd = 0;
-        double tu = 0;
-        double td = 0;
-        double cx = 0;
-        double cc = 0;
-        int last;
-        if (to - from == cols) {
-            // Every input present: one segment from each device to the next (the first adds 0 · sums of 0).
-            for (int p = from; p < to; p++) {
-                double gs = gd[p];
-                double g = Math.abs(gs);
-                int k = col[p];
-                double xk = vx[k];
-                cx += Math.fma(u, td, dd * tu);
-                cc += u * dd;
-                u += g;
-                dd += gs;
-                tu = Math.fma(g, xk, tu);
-                // As the ideal read's s1 (not fused), so the column term is what it was.
-                td += gs * xk;
-                double bu = run[2 * k];
-                double bd = run[2 * k + 1];
-                double w = Math.fma(g, bd, gs * bu);
-                sx = Math.fma(w, xk, sx);
-                sc += w;
-                run[2 * k] = bu + g;
-                run[2 * k + 1] = bd + gs;
-            }
-            last = cols - 1;
-        } else {
-            last = 0;
-            for (int p = from; p < to; p++) {
+            double bx = 0;
+            double bc = 0;
+            double u = 0;
+            double dd = 0;
+            double tu = 0;
+            double td = 0;
+            double colX = 0;
+            double colC = 0;
+            int last = 0;
+            for (int p = start[o]; p < start[o + 1]; p++) {
                 double gs = gd[p];
                 double g = Math.abs(gs);
                 int k = col[p];
@@ -198,26 +157,28 @@ final class FusedFirstOrder {
                 // The segments of the output wire from the previous device to this one carry the sums so far.
                 double gap = k - last;
                 last = k;
-                cx = Math.fma(gap, Math.fma(u, td, dd * tu), cx);
-                cc = Math.fma(gap, u * dd, cc);
+                colX = Math.fma(gap, Math.fma(u, td, dd * tu), colX);
+                colC = Math.fma(gap, u * dd, colC);
                 u += g;
                 dd += gs;
                 tu = Math.fma(g, xk, tu);
+                // As the ideal read's s1 (not fused), so the column term is what it was in the forward pass.
                 td += gs * xk;
                 double bu = run[2 * k];
                 double bd = run[2 * k + 1];
                 double w = Math.fma(g, bd, gs * bu);
-                sx = Math.fma(w, xk, sx);
-                sc += w;
+                bx = Math.fma(w, xk, bx);
+                bc += w;
                 run[2 * k] = bu + g;
                 run[2 * k + 1] = bd + gs;
             }
+            double tail = lines - last;
+            colX = Math.fma(tail, Math.fma(u, td, dd * tu), colX);
+            colC = Math.fma(tail, u * dd, colC);
+            double pos = o + 1;
+            dropX[o] = -rho * Math.fma(0.5 * pos, bx, 0.5 * (rowX[o] + colX));
+            dropC[o] = -rho * c * Math.fma(0.5 * pos, bc, 0.5 * rowC[o] + colC);
         }
-        double tail = lines - last;
-        colX = Math.fma(tail, Math.fma(u, td, dd * tu), cx);
-        colC = Math.fma(tail, u * dd, cc);
-        bx = sx;
-        bc = sc;
     }
 
     private double[] ones(int n) {

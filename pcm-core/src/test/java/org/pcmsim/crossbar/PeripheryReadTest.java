@@ -161,10 +161,9 @@ class PeripheryReadTest {
         double[] vx = chip.inputs(0);
         double[] vc = chip.calibrationInputs(0);
         double t = 86400 * 30.0;
-        // Paths: a dense slice (half the devices or more) through DenseFirstOrder, whose output lines with
-        // gaps are zero-filled; sparser ones through the sparse passes, which treat output lines with every
-        // input present apart. The dense slice has gapped lines; the mixed one (40 full output lines, the
-        // rest a fifth full) is sparse with full lines.
+        // Paths: a dense slice (half the devices or more) through DenseFirstOrder, which zero-fills the
+        // gaps of its output lines (the dense slice has gapped lines); sparser ones through the sparse
+        // passes, including one with full output lines (40 full, the rest a fifth full).
         int[] w = levels(128 * 128, PAPER.weightScale(), 48);
         for (int i = 40 * 128; i < w.length; i++) {
             w[i] = i % 5 == 0 ? w[i] : 0;
