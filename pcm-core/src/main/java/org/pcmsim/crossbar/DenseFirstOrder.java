@@ -12,13 +12,12 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * conductances in a row of its own (absent devices as 0, which leave every sum unchanged exactly), the
  * updates F_k += |G| (o + 1), the weight w_k = |G| F_D + G F_U and the same for B are loops over
  * contiguous arrays with one index, which C2 turns into AVX instructions; gathering by column index,
- * as the sparse path must, it cannot. Each row is its own array: a row stored at an offset in one large
- * array is not vectorised (C2 of Java 17 does not align two references with different loop-invariant
- * offsets). The per-output sums Σ_k w_k V_k and Σ_k w_k, of the forward and backward weights together, run
- * as four independent partial sums. The currents and the column term stay in the sparse pass over the
- * devices, as in {@link FusedFirstOrder}'s first pass, so the currents are the ideal read's to the bit and
- * the column term is unchanged; the row term differs from the sparse path's by rounding only (summation
- * order).
+ * as the sparse path must, it cannot. Each row is its own array: a loop over a row stored at an offset
+ * in one large array ({@code a[k] op b[off + k]}) was not vectorised by C2 of Java 17 in our
+ * measurements. The per-output sums Σ_k w_k V_k and Σ_k w_k, of the forward and backward weights
+ * together, run as four independent partial sums. The currents and the column term stay in the sparse
+ * pass over the devices, so the currents are the ideal read's to the bit and the column term is the
+ * sparse path's; the row term differs from the sparse path's by rounding only (summation order).
  *
  * <p>Not thread-safe: one per {@link FusedFirstOrder}.
  */
