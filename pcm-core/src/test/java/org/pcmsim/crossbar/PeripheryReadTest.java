@@ -207,6 +207,39 @@ class PeripheryReadTest {
         }
     }
 
+    /**
+     * The dense path on a tile narrower than the array (90 of 128 input lines, a width that is no multiple
+     * of the four partial sums): the drop of the two-pass {@link NonIdealRead#drop} to rounding.
+     */
+    @Test
+    void theDenseReadOfANarrowTileEqualsTheTwoPassDrop() {
+        ProgrammedCrossbar pc = chip(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 1, 1), 90, 51);
+        assertTrue(2 * pc.programmedDevices(0) >= 90 * 90);
+        int[] x = levels(90, PAPER.inputScale(), 52);
+        Periphery wires = Periphery.IDEAL.withIrDrop(1.0, IrDropModel.FIRST_ORDER);
+        ChipPeriphery chip = periphery(wires, 1, 128, 53);
+        chip.convertInputs(x, PAPER.calibrationInput(), PAPER.inputMax(), 1);
+        double t = 86400 * 30.0;
+        double[] d = new double[pc.programmedDevices(0)];
+        for (int p = 0; p < d.length; p++) {
+            d[p] = Math.exp(-pc.nu[0][p] * Math.log(t / DEVICE.t0()));
+        }
+        for (double[] drift : new double[][] {null, d}) {
+            NonIdealRead onePass = new NonIdealRead(PAPER, ReadNoiseSampling.AGGREGATED);
+            onePass.accumulate(pc, 0, drift, 0.1, normals(54), chip, 0, 0, new double[90], new double[90]);
+            NonIdealRead twoPass = new NonIdealRead(PAPER, ReadNoiseSampling.AGGREGATED);
+            twoPass.drop(pc, 0, drift, chip.inputs(0), chip.calibrationInputs(0), wires);
+            double scale = norm(twoPass.drop()) / Math.sqrt(90);
+            double scaleCal = norm(twoPass.calibrationDrop()) / Math.sqrt(90);
+            assertTrue(scale > 0 && scaleCal > 0);
+            for (int o = 0; o < 90; o++) {
+                assertEquals(twoPass.drop()[o], onePass.drop()[o], 1e-12 * scale, "output " + o);
+                assertEquals(twoPass.calibrationDrop()[o], onePass.calibrationDrop()[o], 1e-12 * scaleCal,
+                        "calibration " + o);
+            }
+        }
+    }
+
     private static int fullLines(ProgrammedCrossbar pc, int j) {
         int full = 0;
         for (int o = 0; o < pc.rows(); o++) {
