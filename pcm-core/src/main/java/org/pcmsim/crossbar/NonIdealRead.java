@@ -2,8 +2,6 @@ package org.pcmsim.crossbar;
 
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.pcmsim.periphery.Converters;
-import org.pcmsim.periphery.ExactIrDropSolver;
-import org.pcmsim.periphery.IrDrop;
 import org.pcmsim.periphery.IrDropModel;
 import org.pcmsim.periphery.Periphery;
 
@@ -27,7 +25,8 @@ import org.pcmsim.periphery.Periphery;
 final class NonIdealRead {
     private final CrossbarConfig config;
     private final boolean aggregated;
-    private ExactIrDropSolver solver;
+    /** The exact-solve drop, made on first use. */
+    private ExactDrop exact;
     /** The one-pass first-order read (uniform calibration input, aggregated read noise), made on first use. */
     private FusedFirstOrder fused;
     private double[] id = new double[0];
@@ -38,10 +37,6 @@ final class NonIdealRead {
     private double[] tot = new double[0];
     private double[] run0 = new double[0];
     private double[] run1 = new double[0];
-    private double[] dense = new double[0];
-    private double[] denseV = new double[0];
-    private double[] currents = new double[0];
-    private double[] ideal = new double[0];
 
     NonIdealRead(CrossbarConfig config, ReadNoiseSampling sampling) {
         this.config = config;
@@ -141,7 +136,10 @@ final class NonIdealRead {
         if (p.irDropModel() == IrDropModel.FIRST_ORDER) {
             firstOrderDrop(pc, j, d, vx, vc, p.wireResistanceOhm() * 1e-6);
         } else {
-            exactDrop(pc, j, d, vx, vc, p.wireResistanceOhm());
+            if (exact == null) {
+                exact = new ExactDrop();
+            }
+            exact.drop(pc, j, d, vx, vc, config.size(), p.wireResistanceOhm(), dropX, dropC);
         }
         return true;
     }
@@ -154,11 +152,6 @@ final class NonIdealRead {
     /** @return the IR-drop correction of the calibration input of the last {@link #drop} */
     double[] calibrationDrop() {
         return dropC;
-    }
-
-    /** @return the exact solver of the last exact read (null before) */
-    ExactIrDropSolver solver() {
-        return solver;
     }
 
     /**
@@ -272,7 +265,7 @@ final class NonIdealRead {
      * or index on the weight's sign (random, so unpredictable; and a store to a sign-dependent index
      * stalls the next loads): with sums U of |G| (G+ plus G−) and D of the signed G (G+ minus G−),
      * X+ Y+ − X− Y− = (U_X D_Y + D_X U_Y) / 2 for any two such sums, so one set serves both arrays.
-     * {@link FusedFirstOrder} computes the same in one pass with the currents.
+     * {@link FusedFirstOrder} computes the same with the currents, the first of its two passes being theirs.
      */
     private void firstOrderDrop(ProgrammedCrossbar pc, int j, double[] d, double[] vx, double[] vc, double rho) {
         int cols = pc.cols();
@@ -345,58 +338,6 @@ final class NonIdealRead {
             colC += tail * (u * tdc + dd * tuc);
             dropX[o] = -rho * 0.5 * (rowX + colX);
             dropC[o] = -rho * 0.5 * (rowC + colC);
-        }
-    }
-
-    /**
-     * Exact IR drop: the G+ and G− arrays (full input lines × used outputs) solved by
-     * {@link ExactIrDropSolver} for the inputs and the calibration input, minus their ideal currents.
-     */
-    private void exactDrop(ProgrammedCrossbar pc, int j, double[] d, double[] vx, double[] vc, double ohm) {
-        if (solver == null) {
-            solver = new ExactIrDropSolver();
-        }
-        int rows = pc.rows();
-        int lines = config.size();
-        int n = lines * rows;
-        if (dense.length < n) {
-            dense = new double[n];
-        }
-        if (denseV.length < lines) {
-            denseV = new double[lines];
-        }
-        if (currents.length < rows) {
-            currents = new double[rows];
-            ideal = new double[rows];
-        }
-        java.util.Arrays.fill(dropX, 0, rows, 0.0);
-        java.util.Arrays.fill(dropC, 0, rows, 0.0);
-        int[] start = pc.rowStart[j];
-        int[] col = pc.column[j];
-        double[] g0 = pc.programmed[j];
-        for (int sign = 1; sign >= -1; sign -= 2) {
-            java.util.Arrays.fill(dense, 0, n, 0.0);
-            for (int o = 0; o < rows; o++) {
-                for (int p = start[o]; p < start[o + 1]; p++) {
-                    double g = d == null ? g0[p] : g0[p] * d[p];
-                    if (g * sign > 0) {
-                        dense[col[p] * rows + o] = Math.abs(g);
-                    }
-                }
-            }
-            solveInto(dense, lines, rows, vx, pc.cols(), ohm, sign, dropX);
-            solveInto(dense, lines, rows, vc, pc.cols(), ohm, sign, dropC);
-        }
-    }
-
-    /** Adds sign · (exact − ideal) currents of one array for inputs v (padded with 0 to every line). */
-    private void solveInto(double[] g, int lines, int rows, double[] v, int used, double ohm, int sign, double[] drop) {
-        java.util.Arrays.fill(denseV, 0, lines, 0.0);
-        System.arraycopy(v, 0, denseV, 0, used);
-        solver.solve(g, lines, rows, denseV, ohm, currents);
-        IrDrop.ideal(g, lines, rows, denseV, ideal);
-        for (int o = 0; o < rows; o++) {
-            drop[o] += sign * (currents[o] - ideal[o]);
         }
     }
 }

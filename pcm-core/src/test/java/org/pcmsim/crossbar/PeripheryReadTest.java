@@ -146,8 +146,8 @@ class PeripheryReadTest {
 
     /**
      * The one-pass first-order read (uniform calibration input, aggregated read noise) gives the drop of
-     * the two-pass {@link NonIdealRead#drop} to rounding, with and without drift, on a dense and a sparse
-     * slice, and currents that are the ideal read's to the bit (at a wire resistance so small that the
+     * the two-pass {@link NonIdealRead#drop} to rounding, with and without drift, on dense and sparse
+     * slices, and currents that are the ideal read's to the bit (at a wire resistance so small that the
      * drop cannot move an ADC level, the outputs are the ideal read's).
      */
     @Test
@@ -161,7 +161,18 @@ class PeripheryReadTest {
         double[] vx = chip.inputs(0);
         double[] vc = chip.calibrationInputs(0);
         double t = 86400 * 30.0;
-        for (ProgrammedCrossbar pc : new ProgrammedCrossbar[] {dense, sparse}) {
+        // Paths: a dense slice (half the devices or more) through DenseFirstOrder, which zero-fills the
+        // gaps of its output lines (the dense slice has gapped lines); sparser ones through the sparse
+        // passes, including one with full output lines (40 full, the rest a fifth full).
+        int[] w = levels(128 * 128, PAPER.weightScale(), 48);
+        for (int i = 40 * 128; i < w.length; i++) {
+            w[i] = i % 5 == 0 ? w[i] : 0;
+        }
+        ProgrammedCrossbar mixed = new CrossbarProgrammer(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 1, 1), DEVICE)
+                .program(w, 128, 128, new XoRoShiRo128PlusPlus(48, 3));
+        assertTrue(2 * dense.programmedDevices(0) >= 128 * 128 && fullLines(dense, 0) < 128);
+        assertTrue(2 * mixed.programmedDevices(0) < 128 * 128 && fullLines(mixed, 0) > 0);
+        for (ProgrammedCrossbar pc : new ProgrammedCrossbar[] {dense, sparse, mixed}) {
             for (int j = 0; j < pc.nSlices(); j++) {
                 double[] d = new double[pc.programmedDevices(j)];
                 for (int p = 0; p < d.length; p++) {
@@ -186,12 +197,55 @@ class PeripheryReadTest {
         }
         // 1e-12 Ω: drops of ~1e-14 of the currents, far below half an ADC level.
         Periphery tiny = Periphery.IDEAL.withIrDrop(1e-12, IrDropModel.FIRST_ORDER);
-        for (double time : new double[] {20, t}) {
-            double[][] ideal = readSlice(PAPER, sparse, x, time, null, 46, 0);
-            double[][] got = readSlice(PAPER, sparse, x, time, tiny, 46, 47);
-            assertArrayEquals(ideal[0], got[0], 0.0, "outputs at " + time);
-            assertArrayEquals(ideal[1], got[1], 0.0, "calibration at " + time);
+        for (ProgrammedCrossbar pc : new ProgrammedCrossbar[] {dense, sparse}) {
+            for (double time : new double[] {20, t}) {
+                double[][] ideal = readSlice(PAPER, pc, x, time, null, 46, 0);
+                double[][] got = readSlice(PAPER, pc, x, time, tiny, 46, 47);
+                assertArrayEquals(ideal[0], got[0], 0.0, "outputs at " + time);
+                assertArrayEquals(ideal[1], got[1], 0.0, "calibration at " + time);
+            }
         }
+    }
+
+    /**
+     * The dense path on a tile narrower than the array (90 of 128 input lines, a width that is no multiple
+     * of the four partial sums): the drop of the two-pass {@link NonIdealRead#drop} to rounding.
+     */
+    @Test
+    void theDenseReadOfANarrowTileEqualsTheTwoPassDrop() {
+        ProgrammedCrossbar pc = chip(SlicingScheme.of(SlicingAlgorithm.EQUAL_FILL, 1, 1), 90, 51);
+        assertTrue(2 * pc.programmedDevices(0) >= 90 * 90);
+        int[] x = levels(90, PAPER.inputScale(), 52);
+        Periphery wires = Periphery.IDEAL.withIrDrop(1.0, IrDropModel.FIRST_ORDER);
+        ChipPeriphery chip = periphery(wires, 1, 128, 53);
+        chip.convertInputs(x, PAPER.calibrationInput(), PAPER.inputMax(), 1);
+        double t = 86400 * 30.0;
+        double[] d = new double[pc.programmedDevices(0)];
+        for (int p = 0; p < d.length; p++) {
+            d[p] = Math.exp(-pc.nu[0][p] * Math.log(t / DEVICE.t0()));
+        }
+        for (double[] drift : new double[][] {null, d}) {
+            NonIdealRead onePass = new NonIdealRead(PAPER, ReadNoiseSampling.AGGREGATED);
+            onePass.accumulate(pc, 0, drift, 0.1, normals(54), chip, 0, 0, new double[90], new double[90]);
+            NonIdealRead twoPass = new NonIdealRead(PAPER, ReadNoiseSampling.AGGREGATED);
+            twoPass.drop(pc, 0, drift, chip.inputs(0), chip.calibrationInputs(0), wires);
+            double scale = norm(twoPass.drop()) / Math.sqrt(90);
+            double scaleCal = norm(twoPass.calibrationDrop()) / Math.sqrt(90);
+            assertTrue(scale > 0 && scaleCal > 0);
+            for (int o = 0; o < 90; o++) {
+                assertEquals(twoPass.drop()[o], onePass.drop()[o], 1e-12 * scale, "output " + o);
+                assertEquals(twoPass.calibrationDrop()[o], onePass.calibrationDrop()[o], 1e-12 * scaleCal,
+                        "calibration " + o);
+            }
+        }
+    }
+
+    private static int fullLines(ProgrammedCrossbar pc, int j) {
+        int full = 0;
+        for (int o = 0; o < pc.rows(); o++) {
+            full += pc.rowStart[j][o + 1] - pc.rowStart[j][o] == pc.cols() ? 1 : 0;
+        }
+        return full;
     }
 
     private static double norm(double[] v) {
