@@ -52,7 +52,7 @@ public final class DnnArgs {
             names = "--scale", order = 43, paramLabel = "published|ci",
             description = "DNN: published (ResNet-32, all 50 000/10 000 images, 160 + 15 epochs, 100 chips, 12 times) or "
                     + "ci (reduced ResNet-8, 4 000/1 000 images, 8 + 2 epochs, 10 chips, 8 times: minutes). "
-                    + "On fashion-mnist: published = the full protocol (ResNet-8 16/32/64, all 60 000/10 000 images, 20 + 5 "
+                    + "On fashion-mnist: published = the full protocol (ResNet-14 16/32/64, all 60 000/10 000 images, 20 + 5 "
                     + "epochs, 20 chips, "
                     + "12 times; --chips 100 is the published count), ci = ResNet-8 reduced, 10 000/2 000 images, 10 + 2 "
                     + "epochs, 5 chips, 8 times. Default: ci with --dataset synthetic, published otherwise.")

@@ -130,7 +130,7 @@ public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int
 
     /**
      * Fashion-MNIST at full scale: every image (60 000 training, 10 000 test), the network chosen
-     * for it in docs/dnn.md (ResNet-8 at the published widths 16/32/64 on the 1 × 28 × 28 input), 20
+     * for it in docs/dnn.md (ResNet-14 at the published widths 16/32/64 on the 1 × 28 × 28 input), 20
      * baseline + 5 noise-aware epochs, 20 chips per point (the published 100 with
      * {@code withChips(100)}), 12 log-spaced times t0 … 1 year.
      *
@@ -144,8 +144,11 @@ public record DnnOptions(DatasetKind dataset, Path dataDir, int trainImages, int
                 FASHION_EPOCHS, FASHION_NOISE_AWARE_EPOCHS, 128, 500, 20, seed, 1, 1, 1, 12, defaultThreads());
     }
 
-    /** The full Fashion-MNIST run's network (see docs/dnn.md, "Fashion-MNIST"). */
-    public static final ResNetSpec FASHION_NETWORK = ResNetSpec.RESNET8;
+    /**
+     * The full Fashion-MNIST run's network (see docs/dnn.md, "Fashion-MNIST"): ResNet-14, whose clipped
+     * digital baseline reached 93.37 % where ResNet-8's stopped at 91.98 %.
+     */
+    public static final ResNetSpec FASHION_NETWORK = ResNetSpec.RESNET14;
     /** The full Fashion-MNIST run's digital baseline epochs. */
     public static final int FASHION_EPOCHS = 20;
     /** The full Fashion-MNIST run's noise-aware fine-tuning epochs. */
