@@ -12,6 +12,7 @@ import org.pcmsim.cli.figures.FigureRegistry;
 import org.pcmsim.cli.figures.MvmFigureProducer;
 import org.pcmsim.experiment.RunSettings;
 import org.pcmsim.montecarlo.ProgressListener;
+import org.pcmsim.nn.experiment.ConvolutionReference;
 import org.pcmsim.nn.experiment.DnnBenchmark;
 import org.pcmsim.nn.model.ResNetSpec;
 import picocli.CommandLine.Command;
@@ -107,9 +108,10 @@ public final class BenchCommand implements Callable<Integer> {
     String python;
 
     @Option(names = "--dnn", order = 4, paramLabel = "NETWORK",
-            description = {"Time the DNN pipeline instead of the MVM figures, on resnet32 (the issue's targets) "
-                + "or resnet8-ci: a 64-image training step, and digital and analog inference on 1 and on --threads "
-                + "evaluation threads (medians of --repeats)."})
+            description = {"Time the DNN pipeline instead of the MVM figures, on resnet32, resnet20, resnet14, "
+                + "resnet8 or resnet8-ci: a 64-image training step, digital and analog inference on 1 and on "
+                + "--threads evaluation threads (medians of --repeats), and libnd4j's conv2d alone on the "
+                + "network's convolutions."})
     void setDnn(String name) {
         try {
             dnn = ResNetSpec.byName(name);
@@ -347,6 +349,13 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "inference, %d threads: digital %.2f s / 1000 images (CPU %.2f s), analog %.2f s "
                 + "(CPU %.2f s), analog/digital %.2f%n", r.threads(), r.digitalParallelSecondsPer1000(), cpu[2],
                 r.analogParallelSecondsPer1000(), cpu[3], r.analogParallelOverhead());
+        // The yardstick of the inference rate: the same convolutions through libnd4j alone, on this thread.
+        long macs = dnn.multiplyAccumulates(dnnInput[0], dnnInput[1]);
+        ConvolutionReference.Result conv = ConvolutionReference.measure(dnn, dnnInput[0], dnnInput[1], 500, repeats);
+        out.printf(Locale.ROOT, "%.1f M multiply-accumulates per image: digital inference on 1 thread %.1f GFLOP/s; "
+                + "libnd4j conv2d alone on the network's %d convolutions (batch 500, this thread) %.2f s / 1000 images, "
+                + "%.1f GFLOP/s%n", macs / 1e6, 2.0 * macs * 1000 / r.digitalInferSecondsPer1000() / 1e9,
+                dnn.convolutions(dnnInput[0], dnnInput[1]).size(), conv.secondsPer1000(), conv.gflops());
         out.flush();
         return 0;
     }

@@ -1,6 +1,9 @@
 package org.pcmsim.nn.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.pcmsim.nn.data.LabeledImages;
 
 /**
  * A CIFAR ResNet (He et al. 2016, section 4.2): a 3×3 stem convolution, three stages of
@@ -63,6 +66,75 @@ public record ResNetSpec(String name, int blocksPerStage, int[] widths, int stem
     /** @return network depth in weight layers, 6·blocksPerStage + 2 */
     public int depth() {
         return 6 * blocksPerStage + 2;
+    }
+
+    /**
+     * One convolution of the network, as {@link ResNets#build} lays it out ("Same" padding, no bias).
+     *
+     * @param in input channels
+     * @param out output channels
+     * @param kernel kernel side (3, or 1 for a projection shortcut)
+     * @param stride stride (1 or 2)
+     * @param inputSide side of its input feature map, pixels
+     */
+    public record Convolution(int in, int out, int kernel, int stride, int inputSide) {
+        /** @return side of its output feature map: ⌈inputSide / stride⌉ under "Same" padding */
+        public int outputSide() {
+            return (inputSide + stride - 1) / stride;
+        }
+
+        /** @return multiply-accumulates of one image through it */
+        public long multiplyAccumulates() {
+            long area = (long) outputSide() * outputSide();
+            return (long) in * out * kernel * kernel * area;
+        }
+    }
+
+    /**
+     * @param channels input channels (3 for CIFAR-10, 1 for Fashion-MNIST)
+     * @param side input side, pixels
+     * @return the network's convolutions in order: stem, then per block its two 3 × 3 convolutions and,
+     *     at a stride-2 block, the 1 × 1 projection shortcut
+     */
+    public List<Convolution> convolutions(int channels, int side) {
+        if (channels < 1 || side < 1) {
+            throw new IllegalArgumentException("channels and side must be >= 1, got " + channels + " and " + side);
+        }
+        List<Convolution> convs = new ArrayList<>();
+        Convolution stem = new Convolution(channels, widths[0], 3, stemStride, side);
+        convs.add(stem);
+        int in = widths[0];
+        int h = stem.outputSide();
+        for (int s = 0; s < 3; s++) {
+            for (int b = 0; b < blocksPerStage; b++) {
+                int stride = s > 0 && b == 0 ? 2 : 1;
+                Convolution c1 = new Convolution(in, widths[s], 3, stride, h);
+                convs.add(c1);
+                convs.add(new Convolution(widths[s], widths[s], 3, 1, c1.outputSide()));
+                if (stride != 1) {
+                    convs.add(new Convolution(in, widths[s], 1, stride, h));
+                }
+                in = widths[s];
+                h = c1.outputSide();
+            }
+        }
+        return convs;
+    }
+
+    /**
+     * Multiply-accumulates of one image's forward pass: the convolutions and the dense output layer's
+     * weights (batch norm, ReLU, the residual additions and pooling are not counted).
+     *
+     * @param channels input channels
+     * @param side input side, pixels
+     * @return the count
+     */
+    public long multiplyAccumulates(int channels, int side) {
+        long macs = (long) widths[2] * LabeledImages.CLASSES;
+        for (Convolution c : convolutions(channels, side)) {
+            macs += c.multiplyAccumulates();
+        }
+        return macs;
     }
 
     /**
