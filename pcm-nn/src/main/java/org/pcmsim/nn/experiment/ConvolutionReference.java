@@ -1,6 +1,5 @@
 package org.pcmsim.nn.experiment;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +74,7 @@ public final class ConvolutionReference {
                 seconds[r] = (System.nanoTime() - t) / 1e9;
             }
         }
-        Arrays.sort(seconds);
-        double median = repeats % 2 == 1 ? seconds[repeats / 2]
-                : 0.5 * (seconds[repeats / 2 - 1] + seconds[repeats / 2]);
+        double median = DnnBenchmark.median(seconds);
         return new Result(median * 1000.0 / batch, 2.0 * macs * batch / median / 1e9);
     }
 }

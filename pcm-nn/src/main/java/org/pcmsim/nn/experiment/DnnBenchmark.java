@@ -188,7 +188,8 @@ public final class DnnBenchmark {
         }
     }
 
-    private static double median(double[] v) {
+    /** @return the median of v (the mean of the middle two for an even length) */
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
