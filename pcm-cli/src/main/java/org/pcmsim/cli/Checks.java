@@ -28,7 +28,9 @@ final class Checks {
                     + "' (an empty path; name a folder, e.g. " + option + " .)");
         }
         try {
-            return java.nio.file.Path.of(v);
+            // Relative to the client's folder when the daemon runs the command (WorkingDirectory).
+            Object root = spec.root().userObject();
+            return root instanceof PcmCommand pcm ? pcm.workingDirectory().resolve(v) : java.nio.file.Path.of(v);
         } catch (java.nio.file.InvalidPathException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '" + v
                     + "' (" + e.getReason() + ")");

@@ -95,7 +95,9 @@ abstract class FigureRun implements Callable<Integer> {
     void report(String name, List<Path> files, long nanos) {
         if (!options.quiet()) {
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("%s: wrote %s (%s)%n", name, files.stream().map(Path::toString).collect(Collectors.joining(", ")),
+            WorkingDirectory wd = run.parent.workingDirectory();
+            o.printf("%s: wrote %s (%s)%n", name,
+                    files.stream().map(f -> wd.display(f).toString()).collect(Collectors.joining(", ")),
                     String.format(Locale.ROOT, "%.1f s", nanos / 1e9));
             o.flush();
         }

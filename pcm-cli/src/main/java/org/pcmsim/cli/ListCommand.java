@@ -10,6 +10,7 @@ import org.pcmsim.cli.figures.DnnFigureProducer;
 import org.pcmsim.cli.figures.DnnRequest;
 import org.pcmsim.cli.figures.FigureProducer;
 import org.pcmsim.experiment.RunSettings;
+import org.pcmsim.cli.daemon.DaemonSafe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"List the figures 'pcm run' knows (or, with --devices, the device presets).",
             "For each: what it shows, its default (published) trial count, and a rough run time on this machine."})
-public final class ListCommand implements Callable<Integer> {
+public final class ListCommand implements Callable<Integer>, DaemonSafe {
     @Spec
     CommandSpec spec;
 

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.pcmsim.Version;
+import org.pcmsim.cli.daemon.DaemonSafe;
 import org.pcmsim.cli.figures.FigureProducer;
 import org.pcmsim.cli.figures.MvmFigureProducer;
 import org.pcmsim.cli.figures.WeightsFigureProducer;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ParameterException;
             "  pcm run bitnet --read-noise-norm slice-max   # writes bitnet-slice-max.*",
             "  pcm run figure-4c --trials 20 --format png,csv --out /tmp/quick",
             "  pcm run figure-4a --weights layer.npy     # your matrix, tiled; writes figure-4a-layer.*"})
-final class MvmRunCommand extends FigureRun {
+final class MvmRunCommand extends FigureRun implements DaemonSafe {
     @Mixin
     ModelOptions model;
 

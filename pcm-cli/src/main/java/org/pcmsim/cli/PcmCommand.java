@@ -3,6 +3,8 @@ package org.pcmsim.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import org.pcmsim.cli.daemon.DaemonCommand;
+import org.pcmsim.cli.daemon.DaemonSafe;
 import org.pcmsim.cli.figures.FigureRegistry;
 import org.pcmsim.cli.progress.Progress;
 import picocli.CommandLine;
@@ -20,11 +22,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "pcm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {RunCommand.class, ListCommand.class, TrainCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class},
+            DaemonCommand.class, CommandLine.HelpCommand.class},
         description = {"Simulate bit-sliced matrix-vector multiplication on analog phase-change-memory crossbars and "
                 + "reproduce the figures of Le Gallo, Ciric et al., Neuromorph. Comput. Eng. 2, 024003 (2022)."},
         footer = {"", "Start with:  pcm list    then:  pcm run figure-4a"})
-public final class PcmCommand implements Callable<Integer> {
+public final class PcmCommand implements Callable<Integer>, DaemonSafe {
     /** Exit code of a run stopped by an interrupt. */
     public static final int EXIT_INTERRUPTED = 130;
 
@@ -33,14 +35,17 @@ public final class PcmCommand implements Callable<Integer> {
 
     private final FigureRegistry registry;
     private final boolean stderrIsTerminal;
+    private final WorkingDirectory workingDirectory;
 
     /**
      * @param registry the figures {@code run} and {@code list} know
      * @param stderrIsTerminal whether progress may draw a live bar on the real stderr
+     * @param workingDirectory what relative paths mean
      */
-    public PcmCommand(FigureRegistry registry, boolean stderrIsTerminal) {
+    public PcmCommand(FigureRegistry registry, boolean stderrIsTerminal, WorkingDirectory workingDirectory) {
         this.registry = registry;
         this.stderrIsTerminal = stderrIsTerminal;
+        this.workingDirectory = workingDirectory;
     }
 
     /** @return the figures registered by default */
@@ -58,9 +63,14 @@ public final class PcmCommand implements Callable<Integer> {
         return stderrIsTerminal;
     }
 
+    /** @return what relative paths mean: this JVM's folder, or the daemon client's */
+    public WorkingDirectory workingDirectory() {
+        return workingDirectory;
+    }
+
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list, train, bench");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of run, list, train, bench, daemon");
     }
 
     /**
@@ -71,9 +81,24 @@ public final class PcmCommand implements Callable<Integer> {
      * @return the configured command line
      */
     public static CommandLine commandLine(FigureRegistry registry, boolean stderrIsTerminal) {
-        CommandLine cl = new CommandLine(new PcmCommand(registry, stderrIsTerminal));
+        return commandLine(registry, stderrIsTerminal, WorkingDirectory.jvm());
+    }
+
+    /**
+     * A command line with the project's error handling whose relative paths mean {@code workingDirectory}
+     * (the daemon's requests).
+     *
+     * @param registry the figures to offer
+     * @param stderrIsTerminal whether progress may draw a live bar
+     * @param workingDirectory what relative paths mean
+     * @return the configured command line
+     */
+    public static CommandLine commandLine(FigureRegistry registry, boolean stderrIsTerminal,
+                                          WorkingDirectory workingDirectory) {
+        CommandLine cl = new CommandLine(new PcmCommand(registry, stderrIsTerminal, workingDirectory));
         // Before the handlers below: picocli gives them to the subcommands that exist when they are set.
         RunCommand.addFigures(cl.getSubcommands().get("run"), registry);
+        workingDirectory.register(cl);
         cl.setParameterExceptionHandler(PcmCommand::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> failure(ex, cmd, parseResult));
         return cl;
@@ -142,6 +167,28 @@ public final class PcmCommand implements Callable<Integer> {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        configureJvm();
+        int code;
+        try {
+            code = commandLine(defaultRegistry(), Progress.stderrIsTerminal()).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Errors pass picocli's exception handler; any command (bench, train) ends in one line too.
+            System.err.println(outOfMemoryLine(e));
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * @param e an error that escaped a command
+     * @return the one line that reports it: how much memory, and how to give more
+     */
+    public static String outOfMemoryLine(OutOfMemoryError e) {
+        return "pcm: error: " + MemoryCheck.outOfMemory(e).getMessage();
+    }
+
+    /** The system properties every JVM that runs {@code pcm} sets first: {@link #main} and the daemon's. */
+    public static void configureJvm() {
         // Charts are drawn off-screen, also on machines with a display.
         System.setProperty("java.awt.headless", "true");
         // ND4J and DL4J (DNN commands) log their start-up at INFO; keep stderr for progress and errors.
@@ -154,14 +201,5 @@ public final class PcmCommand implements Callable<Integer> {
             System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
             System.setProperty("org.slf4j.simpleLogger.log.org.bytedeco.javacpp", "error");
         }
-        int code;
-        try {
-            code = commandLine(defaultRegistry(), Progress.stderrIsTerminal()).execute(args);
-        } catch (OutOfMemoryError e) {
-            // Errors pass picocli's exception handler; any command (bench, train) ends in one line too.
-            System.err.println("pcm: error: " + MemoryCheck.outOfMemory(e).getMessage());
-            code = 1;
-        }
-        System.exit(code);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.pcmsim.cli.figures.DnnFigureProducer;
 import org.pcmsim.cli.figures.FigureProducer;
 import org.pcmsim.cli.figures.FigureRegistry;
+import org.pcmsim.cli.daemon.DaemonSafe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  pcm run figure-5a --dataset synthetic    # minutes; writes figure-5a-synthetic.*",
             "  pcm run figure-5a --dataset fashion-mnist --scale ci   # real data, minutes; figure-5a-fashion-mnist-ci.*",
             "  pcm run figure-5c --dataset cifar10 --data-dir ~/cifar-10-batches-bin"})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, DaemonSafe {
 
     @Spec
     CommandSpec spec;

@@ -2,8 +2,6 @@ package org.pcmsim.cli.progress;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.pcmsim.montecarlo.ProgressListener;
 
 /**
@@ -60,20 +58,11 @@ public interface Progress extends ProgressListener, AutoCloseable {
     }
 
     /**
-     * Whether this process's stderr is an interactive terminal. Java only says whether stdin and
-     * stdout are ({@link System#console()}); on Linux the link /proc/self/fd/2 tells for stderr.
+     * Whether this process's stderr is an interactive terminal ({@link Tty#isTerminal}).
      *
      * @return true if stderr is a terminal
      */
     static boolean stderrIsTerminal() {
-        if ("dumb".equals(System.getenv("TERM"))) {
-            return false;
-        }
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (Exception e) {
-            return System.console() != null;
-        }
+        return Tty.isTerminal(2);
     }
 }
