@@ -99,7 +99,8 @@ final class MvmRunCommand extends FigureRun implements DaemonSafe {
                 Instant started = Instant.now();
                 long t0 = System.nanoTime();
                 FigureResult result;
-                try (Progress progress = Progress.start(p.name(), options.quiet(), terminal(), System.err,
+                try (Progress progress = Progress.start(p.name(), "trials", options.quiet(), terminal(),
+                        run.parent.terminalColumns(), System.err,
                         spec.commandLine().getErr())) {
                     result = p.produce(settings, progress);
                 }

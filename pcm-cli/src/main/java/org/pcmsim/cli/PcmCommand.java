@@ -36,16 +36,20 @@ public final class PcmCommand implements Callable<Integer>, DaemonSafe {
     private final FigureRegistry registry;
     private final boolean stderrIsTerminal;
     private final WorkingDirectory workingDirectory;
+    private final int terminalColumns;
 
     /**
      * @param registry the figures {@code run} and {@code list} know
      * @param stderrIsTerminal whether progress may draw a live bar on the real stderr
      * @param workingDirectory what relative paths mean
+     * @param terminalColumns the width of the terminal, or 0 to ask the terminal itself
      */
-    public PcmCommand(FigureRegistry registry, boolean stderrIsTerminal, WorkingDirectory workingDirectory) {
+    public PcmCommand(FigureRegistry registry, boolean stderrIsTerminal, WorkingDirectory workingDirectory,
+                      int terminalColumns) {
         this.registry = registry;
         this.stderrIsTerminal = stderrIsTerminal;
         this.workingDirectory = workingDirectory;
+        this.terminalColumns = terminalColumns;
     }
 
     /** @return the figures registered by default */
@@ -61,6 +65,11 @@ public final class PcmCommand implements Callable<Integer>, DaemonSafe {
     /** @return whether a live progress bar may be drawn */
     public boolean stderrIsTerminal() {
         return stderrIsTerminal;
+    }
+
+    /** @return the width of the progress bar's terminal, or 0 to ask the terminal itself */
+    public int terminalColumns() {
+        return terminalColumns;
     }
 
     /** @return what relative paths mean: this JVM's folder, or the daemon client's */
@@ -81,7 +90,7 @@ public final class PcmCommand implements Callable<Integer>, DaemonSafe {
      * @return the configured command line
      */
     public static CommandLine commandLine(FigureRegistry registry, boolean stderrIsTerminal) {
-        return commandLine(registry, stderrIsTerminal, WorkingDirectory.jvm());
+        return commandLine(registry, stderrIsTerminal, WorkingDirectory.jvm(), 0);
     }
 
     /**
@@ -91,11 +100,12 @@ public final class PcmCommand implements Callable<Integer>, DaemonSafe {
      * @param registry the figures to offer
      * @param stderrIsTerminal whether progress may draw a live bar
      * @param workingDirectory what relative paths mean
+     * @param terminalColumns the width of the client's terminal, or 0 to ask the terminal itself
      * @return the configured command line
      */
     public static CommandLine commandLine(FigureRegistry registry, boolean stderrIsTerminal,
-                                          WorkingDirectory workingDirectory) {
-        CommandLine cl = new CommandLine(new PcmCommand(registry, stderrIsTerminal, workingDirectory));
+                                          WorkingDirectory workingDirectory, int terminalColumns) {
+        CommandLine cl = new CommandLine(new PcmCommand(registry, stderrIsTerminal, workingDirectory, terminalColumns));
         // Before the handlers below: picocli gives them to the subcommands that exist when they are set.
         RunCommand.addFigures(cl.getSubcommands().get("run"), registry);
         workingDirectory.register(cl);

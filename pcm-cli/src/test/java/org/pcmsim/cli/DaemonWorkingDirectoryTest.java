@@ -31,7 +31,7 @@ class DaemonWorkingDirectoryTest {
 
     /** The command object {@code args} name, parsed as the daemon parses a request from {@code cwd}. */
     private static Object parsed(Path cwd, String... args) {
-        CommandLine cl = PcmCommand.commandLine(FigureRegistry.standard(), false, WorkingDirectory.of(cwd));
+        CommandLine cl = PcmCommand.commandLine(FigureRegistry.standard(), false, WorkingDirectory.of(cwd), 0);
         ParseResult pr = cl.parseArgs(args);
         while (pr.subcommand() != null) {
             pr = pr.subcommand();
@@ -81,7 +81,7 @@ class DaemonWorkingDirectoryTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Request r = new Request(cwd, List.of("run", "figure-4a", "--weights", "w.npy", "--crossbar-size", "4",
-                "--trials", "2", "--format", "csv", "--out", "rel/figs"), false, false, "UTF-8", Map.of());
+                "--trials", "2", "--format", "csv", "--out", "rel/figs"), false, false, 0, "UTF-8", Map.of());
         int code = DaemonClient.run(dir.resolve("d.sock"), r, out, err);
         server.close();
         t.join(10_000);

@@ -118,8 +118,9 @@ public final class DaemonServer implements AutoCloseable {
                 Frames.write(ch, Frames.FALLBACK, "needs a fresh JVM".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            w.exit(o.exitCode());
+            // Before the exit code: the client closes the connection as soon as it has it.
             finished.set(true);
+            w.exit(o.exitCode());
             served.incrementAndGet();
             retire = o.outOfMemory();
         } finally {

@@ -24,11 +24,12 @@ import org.pcmsim.cli.progress.Tty;
  * @param console whether the client has a console ({@link System#console()}: stdin and stdout are
  *                terminals), which picocli's help asks before using colours
  * @param stderrTerminal whether the client's stderr is a terminal: a live progress bar, else lines
+ * @param columns the width of that terminal, 0 if unknown
  * @param charset the charset the client's JVM writes its standard streams in
  * @param environment the client's values of {@link #ENVIRONMENT} that are set
  */
 public record Request(Path workingDirectory, List<String> args, boolean console, boolean stderrTerminal,
-                      String charset, Map<String, String> environment) {
+                      int columns, String charset, Map<String, String> environment) {
 
     /** The environment variables a served command reads at run time: picocli's colour switches. */
     static final List<String> ENVIRONMENT = List.of("NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE");
@@ -41,6 +42,9 @@ public record Request(Path workingDirectory, List<String> args, boolean console,
         args = List.copyOf(args);
         environment = Map.copyOf(environment);
         Charset.forName(charset);
+        if (columns < 0) {
+            throw new IllegalArgumentException("columns must be >= 0, got " + columns);
+        }
     }
 
     /**
@@ -55,8 +59,9 @@ public record Request(Path workingDirectory, List<String> args, boolean console,
                 env.put(k, v);
             }
         }
-        return new Request(Path.of("").toAbsolutePath(), args, System.console() != null, Tty.isTerminal(2),
-                Charset.defaultCharset().name(), env);
+        boolean stderr = Tty.isTerminal(2);
+        return new Request(Path.of("").toAbsolutePath(), args, System.console() != null, stderr,
+                stderr ? Tty.columns() : 0, Charset.defaultCharset().name(), env);
     }
 
     /** @return the frame payload */
@@ -66,6 +71,7 @@ public record Request(Path workingDirectory, List<String> args, boolean console,
             d.writeUTF(workingDirectory.toString());
             d.writeBoolean(console);
             d.writeBoolean(stderrTerminal);
+            d.writeInt(columns);
             d.writeUTF(charset);
             d.writeInt(environment.size());
             for (Map.Entry<String, String> e : environment.entrySet()) {
@@ -92,6 +98,7 @@ public record Request(Path workingDirectory, List<String> args, boolean console,
             Path cwd = Path.of(d.readUTF());
             boolean console = d.readBoolean();
             boolean stderr = d.readBoolean();
+            int columns = d.readInt();
             String charset = d.readUTF();
             Map<String, String> env = new LinkedHashMap<>();
             for (int i = count(d.readInt()); i > 0; i--) {
@@ -101,7 +108,7 @@ public record Request(Path workingDirectory, List<String> args, boolean console,
             for (int i = count(d.readInt()); i > 0; i--) {
                 args.add(d.readUTF());
             }
-            return new Request(cwd, args, console, stderr, charset, env);
+            return new Request(cwd, args, console, stderr, columns, charset, env);
         } catch (IllegalArgumentException e) {
             throw new IOException("bad request: " + e.getMessage(), e);
         }

@@ -56,7 +56,7 @@ final class RequestRunner {
         System.setErr(errStream);
         try {
             CommandLine cl = PcmCommand.commandLine(registry, request.stderrTerminal(),
-                    WorkingDirectory.of(request.workingDirectory()));
+                    WorkingDirectory.of(request.workingDirectory()), request.columns());
             cl.setOut(new PrintWriter(new OutputStreamWriter(outStream, cs), true));
             cl.setErr(new PrintWriter(new OutputStreamWriter(errStream, cs), true));
             cl.setColorScheme(Help.defaultColorScheme(ansi(request.console(), request.environment())));

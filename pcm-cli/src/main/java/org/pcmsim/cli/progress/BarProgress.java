@@ -14,13 +14,16 @@ final class BarProgress implements Progress {
     private final String task;
     private final String unit;
     private final PrintStream stream;
+    private final int columns;
     private ProgressBar bar;
     private long done;
 
-    BarProgress(String task, String unit, PrintStream stream) {
+    /** @param columns the terminal's width, or 0 to ask the terminal (which a daemon has not) */
+    BarProgress(String task, String unit, PrintStream stream, int columns) {
         this.task = task;
         this.unit = " " + unit;
         this.stream = stream;
+        this.columns = columns;
     }
 
     @Override
@@ -32,7 +35,8 @@ final class BarProgress implements Progress {
                     .setUnit(unit, 1)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setUpdateIntervalMillis(250)
-                    .setConsumer(new InteractiveConsoleProgressBarConsumer(stream))
+                    .setConsumer(columns > 0 ? new InteractiveConsoleProgressBarConsumer(stream, columns - 1)
+                            : new InteractiveConsoleProgressBarConsumer(stream))
                     .build();
         }
         // Workers report out of order; only ever move forward.

@@ -50,10 +50,25 @@ public interface Progress extends ProgressListener, AutoCloseable {
      */
     static Progress start(String task, String unit, boolean quiet, boolean terminal, PrintStream terminalStream,
                           PrintWriter err) {
+        return start(task, unit, quiet, terminal, 0, terminalStream, err);
+    }
+
+    /**
+     * @param task what is running, e.g. {@code figure-4a}
+     * @param unit what is counted, plural, e.g. {@code trials}
+     * @param quiet show nothing
+     * @param terminal whether stderr is an interactive terminal
+     * @param columns the terminal's width, or 0 to ask the terminal (the daemon passes its client's)
+     * @param terminalStream the real stderr, for the live bar
+     * @param err where plain lines go
+     * @return the progress display
+     */
+    static Progress start(String task, String unit, boolean quiet, boolean terminal, int columns,
+                          PrintStream terminalStream, PrintWriter err) {
         if (quiet) {
             return none();
         }
-        return terminal ? new BarProgress(task, unit, terminalStream)
+        return terminal ? new BarProgress(task, unit, terminalStream, columns)
                 : new LineProgress(task, unit, err, System::nanoTime);
     }
 

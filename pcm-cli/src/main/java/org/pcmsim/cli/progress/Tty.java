@@ -1,5 +1,8 @@
 package org.pcmsim.cli.progress;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,6 +31,26 @@ public final class Tty {
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (Exception e) {
             return System.console() != null;
+        }
+    }
+
+    /**
+     * The width of the controlling terminal, as {@code stty size} reads it from /dev/tty (a few
+     * milliseconds; only the daemon's client asks, for the progress bar it cannot measure itself).
+     *
+     * @return the number of columns, or 0 if there is no terminal or stty
+     */
+    public static int columns() {
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] size = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split(" ");
+            return p.waitFor() == 0 && size.length == 2 ? Math.max(0, Integer.parseInt(size[1])) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 }

@@ -24,7 +24,7 @@ class DaemonClientTest {
     private int run(Path socket) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Request r = new Request(dir, List.of("list"), false, false, "UTF-8", Map.of());
+        Request r = new Request(dir, List.of("list"), false, false, 0, "UTF-8", Map.of());
         int code = DaemonClient.run(socket, r, out, err);
         assertEquals(0, out.size() + err.size(), "nothing may be printed before the fallback");
         return code;
@@ -48,11 +48,11 @@ class DaemonClientTest {
 
     @Test
     void aRequestSurvivesItsWireFormat() throws Exception {
-        Request r = new Request(dir, List.of("run", "figure-4a", "--out", "é x"), true, false, "UTF-8",
+        Request r = new Request(dir, List.of("run", "figure-4a", "--out", "é x"), true, false, 0, "UTF-8",
                 Map.of("NO_COLOR", "1"));
         assertEquals(r, Request.decode(r.encode()));
         assertThrows(IllegalArgumentException.class,
-                () -> new Request(Path.of("rel"), List.of(), false, false, "UTF-8", Map.of()));
+                () -> new Request(Path.of("rel"), List.of(), false, false, 0, "UTF-8", Map.of()));
     }
 
     @Test

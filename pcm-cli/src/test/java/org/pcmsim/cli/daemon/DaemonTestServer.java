@@ -37,7 +37,7 @@ final class DaemonTestServer implements AutoCloseable {
     Seen run(Path cwd, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Request r = new Request(cwd.toAbsolutePath(), List.of(args), false, false, "UTF-8", Map.of());
+        Request r = new Request(cwd.toAbsolutePath(), List.of(args), false, false, 0, "UTF-8", Map.of());
         int code = DaemonClient.run(socket, r, out, err);
         return new Seen(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
