@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pcm bench}: how fast the Monte Carlo engine runs each MVM figure's sweep, without plotting
  * or writing files. One warm-up run (so the JIT has compiled the hot loops), then the median of
- * several timed runs. With {@code --whole}, also the whole {@code pcm run} in a fresh JVM; with
+ * several timed runs. With {@code --whole}, also the whole {@code pcm run} in a fresh JVM and through
+ * a warm daemon ({@link DaemonBench}); with
  * {@code --vs-published}, also the published Python engine's sweep and script, in the same run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -35,8 +36,8 @@ import picocli.CommandLine.Spec;
         description = {"Time the Monte Carlo engine on the MVM figures; writes nothing.",
             "Per figure: wall time (median of several runs after a warm-up), trials/s, device reads/s and the floor "
                 + "set by the standard normals the run must draw.",
-            "With --whole: also 'pcm run <figure>' (all four formats) and 'pcm run all' in a new JVM, against the "
-                + "warm engine (target: whole <= 2x engine). With --vs-published DIR: also the published Python engine "
+            "With --whole: also 'pcm run <figure>' (all four formats) and 'pcm run all' in a new JVM and through a "
+                + "warm daemon ('pcm daemon'), against the warm engine (target: whole <= 2x engine). With --vs-published DIR: also the published Python engine "
                 + "(a checkout of lciric/pcm-bitslicing; NumPy, joblib, matplotlib), its sweep and its whole script "
                 + "once per figure, and the speed-ups.",
             "With --dnn: the DNN pipeline's training step and inference instead (targets: step <= 2.5 s, "
@@ -94,7 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
     private ResNetSpec dnn;
 
     @Option(names = "--whole", order = 5, description = "Also time the whole command, 'pcm run <figure>' with all "
-            + "four formats and 'pcm run all', each in a new JVM (median of --repeats), against the warm engine.")
+            + "four formats and 'pcm run all', each in a new JVM and through a warm daemon (median of --repeats), "
+            + "against the warm engine.")
     boolean whole;
 
     @Option(names = "--vs-published", order = 6, paramLabel = "DIR", description = "Also run the published Python "
@@ -222,7 +224,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The whole command per figure in a new JVM, against the warm engine; with {@code --vs-published},
+     * The whole command per figure in a new JVM and through a warm daemon, against the warm engine; with
+     * {@code --vs-published},
      * the published scripts beside it.
      */
     private void benchWhole(PrintWriter out, Map<String, Double> engine) {
@@ -232,9 +235,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         options.addAll(modelArgs());
         out.printf(Locale.ROOT, "%nwhole command: 'pcm run <figure>' with png,svg,csv,json in a new JVM (this JVM's "
-                + "options), median of %d%s%n", repeats, published == null ? ""
+                + "options), median of %d; daemon: the same through a warm daemon (warmed by one request), the client's "
+                + "whole process%s%n", repeats, published == null ? ""
                 : "; published: its script once, sweep = first output line to its 'Total:' line");
-        out.printf(Locale.ROOT, "%-10s %9s %9s %13s %6s", "FIGURE", "ENGINE", "WHOLE", "WHOLE/ENGINE", "<=2x");
+        out.printf(Locale.ROOT, "%-10s %9s %9s %13s %6s %9s %13s %6s", "FIGURE", "ENGINE", "WHOLE", "WHOLE/ENGINE", "<=2x",
+                "DAEMON", "DAEMON/ENGINE", "<=2x");
         if (published != null) {
             out.printf(Locale.ROOT, " %10s %10s %12s %12s", "PUB SWEEP", "PUB WHOLE", "SWEEP RATIO", "WHOLE RATIO");
         }
@@ -243,44 +248,52 @@ public final class BenchCommand implements Callable<Integer> {
         double pubSweep = 0;
         double pubWhole = 0;
         double engineAll = 0;
-        for (Map.Entry<String, Double> e : engine.entrySet()) {
-            double[] t = new double[repeats];
-            for (int i = 0; i < repeats; i++) {
+        List<String> warmUp = new ArrayList<>(List.of("run", engine.keySet().iterator().next()));
+        warmUp.addAll(options);
+        try (DaemonBench daemon = DaemonBench.start(warmUp)) {
+            for (Map.Entry<String, Double> e : engine.entrySet()) {
                 List<String> args = new ArrayList<>(List.of("run", e.getKey()));
                 args.addAll(options);
-                t[i] = WholeCommandBench.timeOurs(args);
+                double w = medianOf(() -> WholeCommandBench.timeOurs(args));
+                double d = medianOf(() -> daemon.time(args));
+                engineAll += e.getValue();
+                out.printf(Locale.ROOT, "%-10s %8.2fs %8.2fs %13.2f %6s %8.2fs %13.2f %6s", e.getKey(), e.getValue(), w,
+                        w / e.getValue(), w <= 2 * e.getValue() ? "met" : "no", d, d / e.getValue(),
+                        d <= 2 * e.getValue() ? "met" : "no");
+                if (published != null) {
+                    WholeCommandBench.Published pub = WholeCommandBench.timePublished(published, python, e.getKey());
+                    pubSweep += pub.sweepSeconds();
+                    pubWhole += pub.wholeSeconds();
+                    out.printf(Locale.ROOT, " %9.1fs %9.1fs %11.0fx %11.0fx", pub.sweepSeconds(), pub.wholeSeconds(),
+                            pub.sweepSeconds() / e.getValue(), pub.wholeSeconds() / w);
+                }
+                out.println();
+                out.flush();
             }
-            double w = WholeCommandBench.median(t);
-            engineAll += e.getValue();
-            out.printf(Locale.ROOT, "%-10s %8.2fs %8.2fs %13.2f %6s", e.getKey(), e.getValue(), w, w / e.getValue(),
-                    w <= 2 * e.getValue() ? "met" : "no");
-            if (published != null) {
-                WholeCommandBench.Published pub = WholeCommandBench.timePublished(published, python, e.getKey());
-                pubSweep += pub.sweepSeconds();
-                pubWhole += pub.wholeSeconds();
-                out.printf(Locale.ROOT, " %9.1fs %9.1fs %11.0fx %11.0fx", pub.sweepSeconds(), pub.wholeSeconds(),
-                        pub.sweepSeconds() / e.getValue(), pub.wholeSeconds() / w);
-            }
-            out.println();
-            out.flush();
-        }
-        if (engine.size() == FigureRegistry.standard().resolve(FigureRegistry.ALL).orElseThrow().size()) {
-            double[] t = new double[repeats];
-            for (int i = 0; i < repeats; i++) {
+            if (engine.size() == FigureRegistry.standard().resolve(FigureRegistry.ALL).orElseThrow().size()) {
                 List<String> args = new ArrayList<>(List.of("run", FigureRegistry.ALL));
                 args.addAll(options);
-                t[i] = WholeCommandBench.timeOurs(args);
+                double w = medianOf(() -> WholeCommandBench.timeOurs(args));
+                double d = medianOf(() -> daemon.time(args));
+                out.printf(Locale.ROOT, "%-10s %8.2fs %8.2fs %13.2f %6s %8.2fs %13.2f %6s", FigureRegistry.ALL, engineAll,
+                        w, w / engineAll, w <= 7 ? "<=7s" : ">7s", d, d / engineAll, d <= 7 ? "<=7s" : ">7s");
+                if (published != null) {
+                    out.printf(Locale.ROOT, " %9.1fs %9.1fs %11.0fx %11.0fx", pubSweep, pubWhole, pubSweep / engineAll,
+                            pubWhole / w);
+                }
+                out.println();
+                out.flush();
             }
-            double w = WholeCommandBench.median(t);
-            out.printf(Locale.ROOT, "%-10s %8.2fs %8.2fs %13.2f %6s", FigureRegistry.ALL, engineAll, w, w / engineAll,
-                    w <= 7 ? "<=7s" : ">7s");
-            if (published != null) {
-                out.printf(Locale.ROOT, " %9.1fs %9.1fs %11.0fx %11.0fx", pubSweep, pubWhole, pubSweep / engineAll,
-                        pubWhole / w);
-            }
-            out.println();
-            out.flush();
         }
+    }
+
+    /** The median of {@link #repeats} timings. */
+    private double medianOf(java.util.function.DoubleSupplier timing) {
+        double[] t = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            t[i] = timing.getAsDouble();
+        }
+        return WholeCommandBench.median(t);
     }
 
     /** The model options as typed, for the whole-command runs. */

@@ -79,7 +79,8 @@ final class WholeCommandBench {
         }
     }
 
-    private static String javaCommand() {
+    /** @return the java binary this JVM runs on */
+    static String javaCommand() {
         Optional<String> self = ProcessHandle.current().info().command();
         return self.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
@@ -183,7 +184,8 @@ final class WholeCommandBench {
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes a temporary folder and everything in it, quietly. */
+    static void deleteTree(Path root) {
         if (root == null) {
             return;
         }

@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The daemon's client, started by the launcher as
@@ -29,6 +30,11 @@ public final class DaemonClient {
     public static final int EXIT_FALLBACK = 75;
     /** No daemon answers on the socket; run the command in a fresh JVM. */
     public static final int EXIT_NO_DAEMON = 76;
+    /**
+     * The client JVM's options, as the launcher passes them: C1 only and the serial collector start a
+     * JVM that runs for a fraction of a second fastest; the JDK's own class-data archive.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
     private DaemonClient() {
     }
@@ -118,6 +124,22 @@ public final class DaemonClient {
                 streams[i] = null;
             }
         }
+    }
+
+    /**
+     * @param socket a daemon's socket
+     * @return whether a daemon answers there
+     */
+    public static boolean answers(Path socket) {
+        return control(socket, Frames.STATUS) != null;
+    }
+
+    /**
+     * @param socket a daemon's socket
+     * @return whether a daemon answered there and stops
+     */
+    public static boolean stop(Path socket) {
+        return control(socket, Frames.STOP) != null;
     }
 
     /**
