@@ -17,6 +17,8 @@ import org.pcmsim.cli.figures.FigureRegistry;
 final class DaemonMain {
     /** How long an exit may take (shutdown hooks remove temporary files) before the JVM is halted. */
     private static final long EXIT_GRACE_MILLIS = 5_000;
+    /** How long after a request the daemon returns its grown heap to the system, s. */
+    private static final long TRIM_AFTER_SECONDS = 30;
 
     private DaemonMain() {
     }
@@ -52,8 +54,9 @@ final class DaemonMain {
         String jar = System.getProperty("java.class.path");
         String stamp = stamp(jar);
         long idleNanos = idle.toNanos();
-        long period = Math.max(1, Math.min(60, idle.toSeconds() / 4));
+        long period = Math.max(1, Math.min(TRIM_AFTER_SECONDS, idle.toSeconds() / 4));
         watchdog.scheduleAtFixedRate(() -> {
+            server.trimIfIdle(TimeUnit.SECONDS.toNanos(TRIM_AFTER_SECONDS));
             if (server.idleNanos() > idleNanos) {
                 DaemonServer.log("idle for " + DaemonServer.human(server.idleNanos()) + "; exiting");
                 server.close();

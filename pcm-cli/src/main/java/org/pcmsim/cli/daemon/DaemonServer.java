@@ -35,6 +35,7 @@ public final class DaemonServer implements AutoCloseable {
     private final long startedAt = System.nanoTime();
     private volatile long lastUsed = System.nanoTime();
     private volatile boolean retire;
+    private volatile boolean trimmed = true;
 
     private DaemonServer(Path socket, ServerSocketChannel server, FigureRegistry registry, Runnable onClientLost) {
         this.socket = socket;
@@ -126,10 +127,23 @@ public final class DaemonServer implements AutoCloseable {
         } finally {
             finished.set(true);
             lastUsed = System.nanoTime();
+            trimmed = false;
             busy.set(false);
         }
-        // The heap a request grew to goes back to the system while the daemon waits.
-        System.gc();
+    }
+
+    /**
+     * Gives the heap the last request grew to back to the system (a full collection, after which G1
+     * shrinks the heap), once the daemon has waited {@code nanos}: not right after a request, where it
+     * would slow a command typed straight after.
+     *
+     * @param nanos how long the daemon must have waited
+     */
+    void trimIfIdle(long nanos) {
+        if (!trimmed && idleNanos() > nanos) {
+            trimmed = true;
+            System.gc();
+        }
     }
 
     /** Waits for the client's end of the connection: the client sends nothing more, so EOF means it left. */
