@@ -66,6 +66,11 @@ final class DaemonMain {
             }
         }, period, period, TimeUnit.SECONDS);
         server.serve();
+        try {
+            server.awaitRequest();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         DaemonServer.log("stopped");
         System.exit(0);
     }

@@ -22,7 +22,7 @@ import org.pcmsim.cli.figures.FigureRegistry;
  * ({@link DaemonClient}), one at a time. A request that arrives while another runs is answered
  * {@link Frames#FALLBACK} at once, and the launcher runs it in a fresh JVM: a quick command never
  * waits behind a long one. A client that goes away during its request (Ctrl-C, kill) ends this JVM
- * ({@link #onClientLost}): the command would otherwise go on burning CPU for nobody, and its files are
+ * (the {@code onClientLost} action of {@link #bind}): the command would otherwise go on burning CPU for nobody, and its files are
  * written under temporary names and renamed, so nothing partial is left.
  */
 public final class DaemonServer implements AutoCloseable {
@@ -199,9 +199,11 @@ public final class DaemonServer implements AutoCloseable {
         return busy.get() ? 0 : System.nanoTime() - lastUsed;
     }
 
-    /** @return whether the socket is still open */
-    boolean isOpen() {
-        return server.isOpen();
+    /** Waits until no request runs (after {@link #close}, so that a running command finishes). */
+    void awaitRequest() throws InterruptedException {
+        while (busy.get()) {
+            Thread.sleep(100);
+        }
     }
 
     /** Stops accepting and removes the socket file; a running request finishes. */
