@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,9 @@ final class DaemonMain {
                 server.close();
             }
         }, period, period, TimeUnit.SECONDS);
+        Thread warm = new Thread(() -> warmUp(server), "pcm-daemon-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         server.serve();
         try {
             server.awaitRequest();
@@ -73,6 +77,29 @@ final class DaemonMain {
         }
         DaemonServer.log("stopped");
         System.exit(0);
+    }
+
+    /**
+     * A 2-trial BitNet figure with every format, as the launcher's class-data archive is made (≈ 5 s of
+     * CPU): the first command the daemon serves is then warm too, not only the later ones.
+     */
+    private static void warmUp(DaemonServer server) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("pcm-daemon-warm-up");
+            int code = server.warmUp(dir, List.of("run", "bitnet", "--trials", "2", "--quiet", "--out", "out"));
+            DaemonServer.log("warmed up" + (code == 0 ? "" : " (exit " + code + ")"));
+        } catch (IOException e) {
+            DaemonServer.log("no warm-up: " + e.getMessage());
+        } finally {
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // A temporary folder left behind is harmless.
+                }
+            }
+        }
     }
 
     /** The jar's size and time, as the launcher keys the socket by. */

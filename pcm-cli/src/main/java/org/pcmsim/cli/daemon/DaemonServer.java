@@ -1,6 +1,7 @@
 package org.pcmsim.cli.daemon;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pcmsim.cli.PcmCommand;
@@ -197,6 +200,29 @@ public final class DaemonServer implements AutoCloseable {
     /** @return nanoseconds since the last request ended, or 0 while one runs */
     long idleNanos() {
         return busy.get() ? 0 : System.nanoTime() - lastUsed;
+    }
+
+    /**
+     * Runs {@code args} once as a request from {@code dir} whose output goes nowhere, so that the first
+     * real command finds the engine and the plotting path compiled; requests meanwhile are declined
+     * (and run in a fresh JVM) as during any other request.
+     *
+     * @param dir an absolute folder for the files it writes
+     * @param args e.g. {@code run bitnet --trials 2 --out warm-up}
+     * @return the command's exit code, or -1 if a request was running
+     */
+    int warmUp(Path dir, List<String> args) {
+        if (!busy.compareAndSet(false, true)) {
+            return -1;
+        }
+        try {
+            Request r = new Request(dir, args, false, false, 0, "UTF-8", Map.of());
+            return runner.run(r, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()).exitCode();
+        } finally {
+            lastUsed = System.nanoTime();
+            trimmed = false;
+            busy.set(false);
+        }
     }
 
     /** Waits until no request runs (after {@link #close}, so that a running command finishes). */

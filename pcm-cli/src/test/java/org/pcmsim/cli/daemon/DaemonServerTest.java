@@ -86,6 +86,16 @@ class DaemonServerTest {
     }
 
     @Test
+    void theWarmUpRunsAFigureQuietlyAndIsNoServedCommand() throws Exception {
+        try (DaemonTestServer d = new DaemonTestServer(dir)) {
+            assertEquals(0, d.server.warmUp(dir, java.util.List.of("run", "bitnet", "--trials", "2", "--format", "csv",
+                    "--quiet", "--out", "warm")));
+            assertTrue(Files.isRegularFile(dir.resolve("warm/bitnet.csv")));
+            assertTrue(d.server.status().contains(" 0 commands served"), d.server.status());
+        }
+    }
+
+    @Test
     void statusAndStopAnswerAndTheSocketFolderIsPrivate() throws Exception {
         try (DaemonTestServer d = new DaemonTestServer(dir)) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
