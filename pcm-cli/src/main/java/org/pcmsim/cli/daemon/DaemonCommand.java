@@ -61,8 +61,7 @@ public final class DaemonCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             String status = DaemonClient.control(socket, Frames.STATUS);
             if (status == null) {
-                spawn(socket, idle);
-                status = awaitStart(socket);
+                status = awaitStart(socket, spawn(socket, idle));
             }
             if (!quiet) {
                 out.print(status);
@@ -110,7 +109,7 @@ public final class DaemonCommand implements Callable<Integer> {
      * ({@code setsid}, where there is one) so that no terminal's hang-up or Ctrl-C reaches it, with
      * stdin from /dev/null and its log appended to {@code daemon.log} beside the socket.
      */
-    static void spawn(Path socket, Duration idle) {
+    static Process spawn(Path socket, Duration idle) {
         try {
             DaemonSocket.ensurePrivateFolder(socket);
         } catch (IOException e) {
@@ -128,17 +127,23 @@ public final class DaemonCommand implements Callable<Integer> {
                 "--socket", socket.toString(), "--idle", Long.toString(idle.toSeconds())));
         File log = socket.resolveSibling("daemon.log").toFile();
         try {
-            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            return new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new CliFailure("cannot start the daemon: " + e.getMessage(), e);
         }
     }
 
-    /** Waits (up to 30 s) for the new daemon to answer. */
-    private static String awaitStart(Path socket) {
+    /**
+     * Waits (up to 30 s) for the new daemon to answer. A server that failed (its log says why) ends the
+     * wait at once; one that exited with 0 was {@code setsid} forking, and the daemon may still come.
+     */
+    private static String awaitStart(Path socket, Process server) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
+            if (!server.isAlive() && server.exitValue() != 0 && DaemonClient.control(socket, Frames.STATUS) == null) {
+                throw new CliFailure("the daemon did not start; see " + socket.resolveSibling("daemon.log"), null);
+            }
             String status = DaemonClient.control(socket, Frames.STATUS);
             if (status != null) {
                 return status;

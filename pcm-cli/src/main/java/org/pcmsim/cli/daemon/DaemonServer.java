@@ -111,28 +111,28 @@ public final class DaemonServer implements AutoCloseable {
             return;
         }
         AtomicBoolean finished = new AtomicBoolean();
+        StartedWriter w = new StartedWriter(ch);
+        RequestRunner.Outcome o;
         try {
             Thread watcher = new Thread(() -> watch(ch, finished), "pcm-daemon-client-watch");
             watcher.setDaemon(true);
             watcher.start();
-            StartedWriter w = new StartedWriter(ch);
-            RequestRunner.Outcome o = runner.run(request, w.stream(Frames.STDOUT), w.stream(Frames.STDERR));
-            if (!o.ran()) {
-                finished.set(true);
-                Frames.write(ch, Frames.FALLBACK, "needs a fresh JVM".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            // Before the exit code: the client closes the connection as soon as it has it.
-            finished.set(true);
-            w.exit(o.exitCode());
-            served.incrementAndGet();
-            retire = o.outOfMemory();
+            o = runner.run(request, w.stream(Frames.STDOUT), w.stream(Frames.STDERR));
         } finally {
+            // Before the exit code: the client closes the connection as soon as it has it, and may send
+            // its next command at once, which must not find this one still running.
             finished.set(true);
             lastUsed = System.nanoTime();
             trimmed = false;
             busy.set(false);
         }
+        if (!o.ran()) {
+            Frames.write(ch, Frames.FALLBACK, "needs a fresh JVM".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        served.incrementAndGet();
+        retire = o.outOfMemory();
+        w.exit(o.exitCode());
     }
 
     /**
