@@ -235,8 +235,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         options.addAll(modelArgs());
         out.printf(Locale.ROOT, "%nwhole command: 'pcm run <figure>' with png,svg,csv,json in a new JVM (this JVM's "
-                + "options), median of %d; daemon: the same through a warm daemon (warmed by one request), the client's "
-                + "whole process%s%n", repeats, published == null ? ""
+                + "options), median of %d; daemon: the same through a warm daemon (warmed by its own warm-up and one "
+                + "request), the client's whole process%s%n", repeats, published == null ? ""
                 : "; published: its script once, sweep = first output line to its 'Total:' line");
         out.printf(Locale.ROOT, "%-10s %9s %9s %13s %6s %9s %13s %6s", "FIGURE", "ENGINE", "WHOLE", "WHOLE/ENGINE", "<=2x",
                 "DAEMON", "DAEMON/ENGINE", "<=2x");
