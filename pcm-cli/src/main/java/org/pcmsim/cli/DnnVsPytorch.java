@@ -65,6 +65,11 @@ final class DnnVsPytorch {
         return 0;
     }
 
+    private static String envOrDefault(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? "(glibc default)" : v;
+    }
+
     private static void print(PrintWriter out, ResNetSpec spec, int channels, int side, int threads, int repeats,
                               JsonNode ready, List<DnnBenchSession.Round> ours, List<JsonNode> theirs) {
         out.printf(Locale.ROOT, "%s on %d x %d x %d inputs, float32, %d threads a side; %d interleaved rounds after a "
@@ -72,6 +77,10 @@ final class DnnVsPytorch {
         out.printf(Locale.ROOT, "pcm-sim: DL4J 1.0.0-M2.1 + oneDNN, OMP_NUM_THREADS=%s; PyTorch: %s%n",
                 System.getenv("OMP_NUM_THREADS"), ready == null ? "not run" : ready.path("torch").asText() + " ("
                 + ready.path("python").asText() + ", " + ready.path("threads").asInt() + " threads)");
+        // glibc's allocator settings change both sides' speed (docs/performance.md); PyTorch inherits them.
+        out.printf(Locale.ROOT, "malloc (both): MALLOC_MMAP_THRESHOLD_=%s MALLOC_TRIM_THRESHOLD_=%s MALLOC_TOP_PAD_=%s%n",
+                envOrDefault("MALLOC_MMAP_THRESHOLD_"), envOrDefault("MALLOC_TRIM_THRESHOLD_"),
+                envOrDefault("MALLOC_TOP_PAD_"));
         out.printf(Locale.ROOT, "%-62s %18s %18s %8s %9s%n", "", "PCM-SIM", "PYTORCH", "RATIO", "CPU RATIO");
         int[] batches = DnnBenchSession.TRAIN_BATCHES;
         for (int b = 0; b < batches.length; b++) {

@@ -191,7 +191,7 @@ public final class AnalogWeightNoise implements IWeightNoise {
         }
         LayerState s = state(layer);
         ProgrammedLayer chipState = s.current(p);
-        return chipState.read(s.driftTime, s.nextPass++, p.dataType());
+        return chipState.read(s.driftTime, s.nextPass++, p.dataType(), s.buffers());
     }
 
     /**

@@ -25,6 +25,8 @@ final class LayerState {
     private ProgrammedLayer programmed;
     /** A replica's source: its chip is used, read-only, while it holds this layer's weights. */
     private LayerState source;
+    /** The working arrays of this layer instance's reads, whichever chip it reads. */
+    private final ReadBuffers buffers = new ReadBuffers();
 
     LayerState(AnalogLayerSpec spec, Layer layer) {
         this.config = spec.config();
@@ -58,6 +60,11 @@ final class LayerState {
             programmed.program(w, seed, chip);
         }
         return programmed;
+    }
+
+    /** @return the buffers of this layer instance's reads (its thread's) */
+    ReadBuffers buffers() {
+        return buffers;
     }
 
     /** @return the chip this layer reads (its own or its source's), or null before programming */

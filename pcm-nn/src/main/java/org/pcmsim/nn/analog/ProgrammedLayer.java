@@ -53,8 +53,8 @@ public final class ProgrammedLayer {
     private final int rows;
     private final int cols;
     private TiledCrossbar crossbar;
-    /** The weights last programmed, crossbar layout: what {@link #holds} compares against. */
-    private double[] weights;
+    /** The weights last programmed: what {@link #holds} compares against. */
+    private ProgrammedWeights weights;
     private int[] quantized;
     private double scale = Double.NaN;
     /** Per tile, the t0 calibration sum. */
@@ -207,7 +207,7 @@ public final class ProgrammedLayer {
      * @return whether this layer holds exactly these weights programmed as chip (seed, chip)
      */
     public boolean holds(INDArray w, long seed, long chip) {
-        return crossbar != null && this.seed == seed && this.chip == chip && Arrays.equals(weights, toMatrix(w));
+        return crossbar != null && this.seed == seed && this.chip == chip && weights.sameAs(w, this);
     }
 
     /**
@@ -236,7 +236,7 @@ public final class ProgrammedLayer {
         }
         double[] read = new double[rows * cols];
         crossbar.effectiveWeights(config.device().t0(), AnalogStreams.calibration(seed, chip, layerIndex), read);
-        weights = m;
+        weights = ProgrammedWeights.of(w, m);
         quantized = q;
         scale = s;
         cRef = calibration(read);
@@ -325,13 +325,40 @@ public final class ProgrammedLayer {
      * @return the weights in the layer's parameter shape
      */
     public INDArray read(double t, long pass, DataType type) {
+        float[] real = new float[rows * cols];
+        readInto(t, pass, new double[rows * cols], real);
+        return fromMatrix(real, type);
+    }
+
+    /**
+     * {@link #read(double, long, DataType)} into a reader's own buffers: the same values, without
+     * allocating arrays the size of the layer. A float result is the buffers' tensor, overwritten by
+     * their next read.
+     *
+     * @param t seconds after programming, ≥ 0
+     * @param pass read index
+     * @param type data type of the result
+     * @param buffers the reader's buffers (one reader, one thread)
+     * @return the weights in the layer's parameter shape
+     */
+    INDArray read(double t, long pass, DataType type, ReadBuffers buffers) {
+        float[] real = buffers.real(rows * cols);
+        readInto(t, pass, buffers.effective(rows * cols), real);
+        if (type != DataType.FLOAT) {
+            return fromMatrix(real, type);
+        }
+        // The crossbar matrix, row-major [outputs, fan-in], is a convolution kernel [out, in, kh, kw]
+        // in 'c' order and a dense weight [nIn, nOut] in 'f' order: the layouts fromMatrix returns.
+        return buffers.weights(real, paramShape, dense ? 'f' : 'c');
+    }
+
+    /** One read at t into {@code read} (integer weight units), then GDC and the scale into {@code real}. */
+    private void readInto(double t, long pass, double[] read, float[] real) {
         if (crossbar == null) {
             throw new IllegalStateException("layer " + layerIndex + " has not been programmed");
         }
-        double[] read = new double[rows * cols];
         crossbar.effectiveWeights(t, AnalogStreams.read(seed, chip, layerIndex, t, pass), read);
         double[] c = config.driftCompensation() ? calibration(read) : null;
-        float[] real = new float[read.length];
         for (int a = 0; a < crossbar.tilesDown(); a++) {
             for (int b = 0; b < crossbar.tilesAcross(); b++) {
                 int tile = a * crossbar.tilesAcross() + b;
@@ -346,6 +373,5 @@ public final class ProgrammedLayer {
                 }
             }
         }
-        return fromMatrix(real, type);
     }
 }

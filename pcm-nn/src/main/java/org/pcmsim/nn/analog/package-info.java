@@ -12,7 +12,8 @@
  * {@link org.pcmsim.nn.analog.AnalogLayerSpec} (its JSON form inside a DL4J configuration, with the
  * chip and drift time), {@link org.pcmsim.nn.analog.AnalogWeightNoise} (the DL4J hook),
  * {@code LayerState} (the runtime state of one layer instance),
- * {@link org.pcmsim.nn.analog.ProgrammedLayer} (one layer's chip), {@code ConverterChip} and
+ * {@link org.pcmsim.nn.analog.ProgrammedLayer} (one layer's chip, with {@code ProgrammedWeights}, the
+ * weights it was programmed from, and {@code ReadBuffers}, one reader's working arrays), {@code ConverterChip} and
  * {@code ConverterLayers} (the converters and the forward pass through them),
  * {@link org.pcmsim.nn.analog.AnalogNetwork} (the converter of a trained network) and
  * {@link org.pcmsim.nn.analog.AnalogLayers} (builders and controls).

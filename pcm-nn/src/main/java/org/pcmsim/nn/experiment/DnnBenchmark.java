@@ -34,7 +34,9 @@ import org.pcmsim.slicing.SlicingAlgorithm;
  *
  * <p>Run it with {@code java -cp <pcm-nn classpath> org.pcmsim.nn.experiment.DnnBenchmark [network]
  * [repeats] [threads]}, e.g. {@code resnet32 5 2}, with {@code OMP_NUM_THREADS=1
- * OMP_WAIT_POLICY=PASSIVE} as the launcher sets them.
+ * OMP_WAIT_POLICY=PASSIVE MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967296
+ * MALLOC_TOP_PAD_=268435456} as the launcher sets them (without the glibc settings every forward pass
+ * faults libnd4j's layer buffers in again, ≈ 18 % of the inference CPU time; docs/performance.md).
  */
 public final class DnnBenchmark {
     /** Images per chunk, as in the figures ({@link DnnOptions#evalBatchSize()}). */
