@@ -183,6 +183,9 @@ final class SliceKernel {
         double[] sign = scratch(4, size);
         double[] error = scratch(5, size);
         ReadNoise law = model.readNoise();
+        // At b_W = 1 every slice above the last holds r or nothing (Slicer.maxFillStep): one target
+        // magnitude, whose laws need one lookup.
+        boolean oneLevel = scheme.base() == 1 && j > 0;
         int clipped = 0;
         for (int from = 0; from < p; from += CHUNK) {
             int to = Math.min(p, from + CHUNK);
@@ -202,7 +205,7 @@ final class SliceKernel {
             for (int q = from; q < to; q++) {
                 target[q] = Math.max(-limit, Math.min(slice[q] * unit, limit)) * sign[q];
             }
-            device.program(target, xiP, xiNu, from, to, programmed, nu, qs, lnG);
+            device.program(target, xiP, xiNu, from, to, programmed, nu, qs, lnG, oneLevel);
             if (finalQs) {
                 for (int q = from; q < to; q++) {
                     double qq = DeviceLaws.readNoiseFromRaw(law, qs[q], 1.0);

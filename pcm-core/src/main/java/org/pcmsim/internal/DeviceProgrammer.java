@@ -123,10 +123,17 @@ public final class DeviceProgrammer {
      * @param nu receives the drift exponents
      * @param rawQ receives {@link DeviceLaws#readNoiseRaw} of each target
      * @param lnG scratch space, at least {@code to} long
+     * @param sameMagnitude true if every |target| of the range is the same (the laws are then looked up once)
      */
     public void program(double[] target, double[] xiP, double[] xiNu, int from, int to, double[] programmed,
-                        double[] nu, double[] rawQ, double[] lnG) {
-        table.lookup(target, from, to, invGMax, coefficient, lnG, rawQ);
+                        double[] nu, double[] rawQ, double[] lnG, boolean sameMagnitude) {
+        if (sameMagnitude && to > from) {
+            table.lookup(target, from, from + 1, invGMax, coefficient, lnG, rawQ);
+            java.util.Arrays.fill(lnG, from + 1, to, lnG[from]);
+            java.util.Arrays.fill(rawQ, from + 1, to, rawQ[from]);
+        } else {
+            table.lookup(target, from, to, invGMax, coefficient, lnG, rawQ);
+        }
         for (int p = from; p < to; p++) {
             double ln = lnG[p];
             nu[p] = driftScale * Math.abs(DeviceLaws.driftMean(drift, ln) + DeviceLaws.driftSigma(drift, ln) * xiNu[p]);

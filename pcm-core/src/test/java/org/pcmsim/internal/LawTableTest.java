@@ -68,7 +68,7 @@ class LawTableTest {
     /**
      * The whole-slice form the error-correcting kernel uses ({@link LawTable#lookup} and
      * {@link DeviceProgrammer#program(double[], double[], double[], int, int, double[], double[], double[],
-     * double[])}) gives, to the bit, the one-device form of {@link DeviceLaws#evaluate(PcmDeviceModel, double,
+     * double[], boolean)}) gives, to the bit, the one-device form of {@link DeviceLaws#evaluate(PcmDeviceModel, double,
      * LawTable, double[], double[])}: only the order of the work differs. Targets cover the table, both
      * signs, G_max and beyond, and values outside the table (exact functions there).
      */
@@ -94,8 +94,8 @@ class LawTableTest {
             double[] lnG = new double[n];
             DeviceProgrammer programmer = new DeviceProgrammer(m, () -> 0L);
             // Two chunks, the second not starting at 0.
-            programmer.program(target, xiP, xiNu, 0, 1234, programmed, nu, rawQ, lnG);
-            programmer.program(target, xiP, xiNu, 1234, n, programmed, nu, rawQ, lnG);
+            programmer.program(target, xiP, xiNu, 0, 1234, programmed, nu, rawQ, lnG, false);
+            programmer.program(target, xiP, xiNu, 1234, n, programmed, nu, rawQ, lnG, false);
             LawTable table = LawTable.forExponent(m.readNoise().exponent());
             double[] laws = new double[4];
             double[] scratch = new double[2];
@@ -106,6 +106,35 @@ class LawTableTest {
                 assertEquals(Double.doubleToRawLongBits(gp), Double.doubleToRawLongBits(programmed[p]), "G_P " + p);
                 assertEquals(Double.doubleToRawLongBits(oneNu[0]), Double.doubleToRawLongBits(nu[p]), "nu " + p);
                 assertEquals(Double.doubleToRawLongBits(laws[3]), Double.doubleToRawLongBits(rawQ[p]), "raw Q " + p);
+            }
+        }
+    }
+
+    /** Targets of one magnitude (either sign): looking the laws up once gives every device's numbers to the bit. */
+    @Test
+    void oneMagnitudeIsLookedUpOnceToTheSameBits() {
+        PcmDeviceModel m = PcmDeviceModel.nandakumar2019();
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 300;
+        for (double magnitude : new double[] {m.gMax(), 0.37 * m.gMax(), 1e-3}) {
+            double[] target = new double[n];
+            double[] xiP = new double[n];
+            double[] xiNu = new double[n];
+            for (int p = 0; p < n; p++) {
+                target[p] = random.nextBoolean() ? magnitude : -magnitude;
+                xiP[p] = random.nextDouble(-4, 4);
+                xiNu[p] = random.nextDouble(-4, 4);
+            }
+            double[][] once = new double[4][n];
+            double[][] each = new double[4][n];
+            DeviceProgrammer programmer = new DeviceProgrammer(m, () -> 0L);
+            programmer.program(target, xiP, xiNu, 10, n, once[0], once[1], once[2], once[3], true);
+            programmer.program(target, xiP, xiNu, 10, n, each[0], each[1], each[2], each[3], false);
+            for (int k = 0; k < 3; k++) {
+                for (int p = 10; p < n; p++) {
+                    assertEquals(Double.doubleToRawLongBits(each[k][p]), Double.doubleToRawLongBits(once[k][p]),
+                            "output " + k + " of device " + p);
+                }
             }
         }
     }
