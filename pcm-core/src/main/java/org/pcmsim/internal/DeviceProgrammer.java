@@ -111,8 +111,8 @@ public final class DeviceProgrammer {
      * <p>Each device's numbers are those of {@link #program(double, double, double, double, double,
      * double, double[], int)} with the tabulated laws; only the order of the work differs: the table
      * lookups of every device first, then each law in a loop of its own. C2 unrolls, and so
-     * vectorises, only loops with small bodies ({@code -XX:LoopUnrollLimit}): one loop doing all of
-     * it ran at 12 ns per device, these at 5.
+     * vectorises, only loops with small bodies ({@code -XX:LoopUnrollLimit}): with all the arithmetic
+     * in one loop a chunk took 12 ns per device, split as here 5 (docs/performance.md, round 3).
      *
      * @param target target conductances, µS, signed, non-zero
      * @param xiP the programming-noise normal ξ_P of each device
