@@ -31,6 +31,8 @@ public final class CrossbarReader {
     private double[] drift = new double[0];
     private double[] step = new double[0];
     private double[] xd = new double[0];
+    /** The later read's five sums per line while {@link TwoTimeRead} finishes the first read. */
+    private double[] later = new double[0];
     /** The read through a non-ideal periphery, made on first use. */
     private NonIdealRead nonIdealRead;
 
@@ -182,6 +184,19 @@ public final class CrossbarReader {
         }
         PcmDeviceModel model = pc.model();
         double[] v = pc.nu[slice];
+        if (nonIdeal == null && sampling == ReadNoiseSampling.AGGREGATED && times.length == 2
+                && times[0] >= 0 && times[0] <= model.t0() && times[1] > model.t0()
+                && times[1] < Double.POSITIVE_INFINITY) {
+            // t0 and one later time (Figures 4a and 4b): the factors of the later read are the step
+            // from t0 itself, as below, and both reads share one pass over the devices.
+            FastExp.exp(v, -Math.log(times[1] / model.t0()), step, count);
+            if (later.length != 5 * pc.rows()) {
+                later = new double[5 * pc.rows()];
+            }
+            TwoTimeRead.accumulate(this, pc, slice, xd, step, later, model.readNoiseTimeFactor(times[0]),
+                    model.readNoiseTimeFactor(times[1]), normal, y, cal);
+            return;
+        }
         double lastLog = 0.0;
         double lastDelta = 0.0;
         boolean stepValid = false;
@@ -243,8 +258,6 @@ public final class CrossbarReader {
         for (int i = 0; i < rows; i++) {
             int from = start[i];
             int to = start[i + 1];
-            double id;
-            double ic;
             if (aggregated) {
                 // Sums for the signal (s1, s2) and the joint read-noise covariance (s3, s4, s5).
                 double s1 = 0;
@@ -266,19 +279,7 @@ public final class CrossbarReader {
                     s4 += a2x;
                     s3 += a2x * xk;
                 }
-                double z1 = normal.sample();
-                double z2 = normal.sample();
-                double sd = Math.sqrt(s3);
-                id = s1 + f * sd * z1;
-                double nc;
-                if (sd > 0) {
-                    double along = xc * s4 / sd;
-                    double across = Math.sqrt(Math.max(0.0, xc * xc * s5 - along * along));
-                    nc = along * z1 + across * z2;
-                } else {
-                    nc = xc * Math.sqrt(s5) * z2;
-                }
-                ic = xc * s2 + f * nc;
+                convert(i, s1, s2, s3, s4, s5, f, gain, normal, y, cal);
             } else {
                 double s1 = 0;
                 double s2 = 0;
@@ -289,13 +290,39 @@ public final class CrossbarReader {
                     s1 += gr * xd[col[p]];
                     s2 += gr;
                 }
-                id = s1;
-                ic = xc * s2;
+                y[i] = adc(gain * s1, adcMax);
+                if (gdc) {
+                    cal[i] = adc(gain * (xc * s2), adcMax);
+                }
             }
-            y[i] = adc(gain * id, adcMax);
-            if (gdc) {
-                cal[i] = adc(gain * ic, adcMax);
-            }
+        }
+    }
+
+    /**
+     * Line i of the aggregated read from its sums (signal Σ G x, Σ G; read-noise covariance Σ A² x²,
+     * Σ A² x, Σ A²): its pair of read-noise normals, drawn now, and the ADC conversions of its
+     * current and calibration current into y[i] and cal[i].
+     */
+    void convert(int i, double s1, double s2, double s3, double s4, double s5, double f, double gain,
+                 NormalizedGaussianSampler normal, double[] y, double[] cal) {
+        double xc = config.calibrationInput();
+        double adcMax = config.adcMax();
+        double z1 = normal.sample();
+        double z2 = normal.sample();
+        double sd = Math.sqrt(s3);
+        double id = s1 + f * sd * z1;
+        double nc;
+        if (sd > 0) {
+            double along = xc * s4 / sd;
+            double across = Math.sqrt(Math.max(0.0, xc * xc * s5 - along * along));
+            nc = along * z1 + across * z2;
+        } else {
+            nc = xc * Math.sqrt(s5) * z2;
+        }
+        double ic = xc * s2 + f * nc;
+        y[i] = adc(gain * id, adcMax);
+        if (config.driftCompensation()) {
+            cal[i] = adc(gain * ic, adcMax);
         }
     }
 

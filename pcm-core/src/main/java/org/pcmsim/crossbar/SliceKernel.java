@@ -3,6 +3,7 @@ package org.pcmsim.crossbar;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.pcmsim.device.PcmDeviceModel;
+import org.pcmsim.device.ReadNoise;
 import org.pcmsim.device.ReadNoiseNormalization;
 import org.pcmsim.internal.Access;
 import org.pcmsim.internal.DeviceLaws;
@@ -21,6 +22,9 @@ import org.pcmsim.slicing.SlicingScheme;
  * instance is not thread-safe.
  */
 final class SliceKernel {
+    /** Error-corrected devices programmed per round of short loops: their arrays fit the L1 cache. */
+    private static final int CHUNK = 256;
+
     private final SlicingScheme scheme;
     private final PcmDeviceModel model;
     private final Slicer slicer;
@@ -42,6 +46,10 @@ final class SliceKernel {
     private double[] valueBuffer;
     /** A slice's programming normals drawn from a generator (2 per weight position), reused. */
     private double[] drawn;
+    /** Error correction: the weight index of each programmed device of a slice, reused. */
+    private int[] deviceIndex;
+    /** Error correction: per programmed device, ξ_P, ξ_ν, ln g, S_j, the weight's sign and b^j times the error; reused. */
+    private final double[][] scratch = new double[6][];
     /** Table index of each programmed device of a slice (bitwise-negated for negative weights), reused. */
     private int[] levelIndex;
 
@@ -137,52 +145,80 @@ final class SliceKernel {
                                   double[] supplied, boolean finalQs) {
         int rows = pc.rows();
         int cols = pc.cols();
-        double[] values = valueBuffer(weights.length);
+        int size = weights.length;
+        double[] values = valueBuffer(size);
         int[] column = pc.column[j];
         int[] start = pc.rowStart[j];
+        int[] index = indexBuffer(size);
         // Pass 1, over every weight: its slice value and its remainder as if the slice were
         // programmed exactly; then the slice's devices as sparse rows, counted by an integer add
         // rather than a branch (which would mispredict on random weights).
-        Access.slicing().maxFillStep(slicer, j, rest, values, weights.length);
+        Access.slicing().maxFillStep(slicer, j, rest, values, size);
         int p = 0;
         for (int r = 0; r < rows; r++) {
             start[r] = p;
+            int base = r * cols;
             for (int k = 0; k < cols; k++) {
                 column[p] = k;
-                p += values[r * cols + k] * unit != 0.0 ? 1 : 0;
+                index[p] = base + k;
+                p += values[base + k] * unit != 0.0 ? 1 : 0;
             }
         }
         start[rows] = p;
         double[] xi = normalsOf(pc, j, device, supplied);
-        // Pass 2, over the programmed devices only: program, then correct the remainder by the
-        // programming error, b^j (actual − S_j), as the one-weight error correction of Slicer does.
+        // Pass 2, over the programmed devices only, a chunk at a time (its arrays stay in the L1
+        // cache): the targets and normals gathered, the devices programmed, then each remainder
+        // corrected by the programming error, b^j (actual − S_j), as the one-weight error correction
+        // of Slicer does. Several short loops rather than one long one: see DeviceProgrammer.program.
         double significance = scheme.significance(j);
         double[] target = pc.target[j];
         double[] programmed = pc.programmed[j];
         double[] nu = pc.nu[j];
         double[] qs = pc.qs[j];
         double[] amplitude = pc.amplitude[j];
+        double[] xiP = scratch(0, size);
+        double[] xiNu = scratch(1, size);
+        double[] lnG = scratch(2, size);
+        double[] slice = scratch(3, size);
+        double[] sign = scratch(4, size);
+        double[] error = scratch(5, size);
+        ReadNoise law = model.readNoise();
+        // At b_W = 1 every slice above the last holds r or nothing (Slicer.maxFillStep): one target
+        // magnitude, whose laws need one lookup.
+        boolean oneLevel = scheme.base() == 1 && j > 0;
         int clipped = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int q = start[r], end = start[r + 1]; q < end; q++) {
-                int i = r * cols + column[q];
+        for (int from = 0; from < p; from += CHUNK) {
+            int to = Math.min(p, from + CHUNK);
+            // The gathers: slice value, the weight's sign as ±1 (a product by ±1 is an exact negation
+            // or nothing, as withSign), the normals; and the clipped count, an integer add, not a branch.
+            for (int q = from; q < to; q++) {
+                int i = index[q];
                 double s = values[i];
-                int sign = weights[i] >> 31;
-                // Clipped without a branch (a large share of the last slice is clipped at b_W >= 4); with
-                // an infinite limit both bounds leave the value unchanged to the bit.
-                double v = s * unit;
-                clipped += Math.abs(v) > countLimit ? 1 : 0;
-                double t = withSign(Math.max(-limit, Math.min(v, limit)), sign);
-                target[q] = t;
-                double gp = device.program(t, xi[2 * i], xi[2 * i + 1], nu, qs, q);
-                programmed[q] = gp;
-                if (finalQs) {
-                    double qq = DeviceLaws.readNoiseFromRaw(model.readNoise(), qs[q], 1.0);
+                slice[q] = s;
+                sign[q] = (weights[i] >> 31) | 1;
+                clipped += Math.abs(s * unit) > countLimit ? 1 : 0;
+                xiP[q] = xi[2 * i];
+                xiNu[q] = xi[2 * i + 1];
+            }
+            // Clipped without a branch (a large share of the last slice is clipped at b_W >= 4); with an
+            // infinite limit both bounds leave the value unchanged to the bit.
+            for (int q = from; q < to; q++) {
+                target[q] = Math.max(-limit, Math.min(slice[q] * unit, limit)) * sign[q];
+            }
+            device.program(target, xiP, xiNu, from, to, programmed, nu, qs, lnG, oneLevel);
+            if (finalQs) {
+                for (int q = from; q < to; q++) {
+                    double qq = DeviceLaws.readNoiseFromRaw(law, qs[q], 1.0);
                     qs[q] = qq;
-                    amplitude[q] = gp * qq;
+                    amplitude[q] = programmed[q] * qq;
                 }
-                double actual = withSign(gp, sign) / unit;
-                rest[i] -= significance * (actual - s);
+            }
+            for (int q = from; q < to; q++) {
+                // b^j (actual − S_j), the actual value with the weight's sign.
+                error[q] = significance * (programmed[q] * sign[q] / unit - slice[q]);
+            }
+            for (int q = from; q < to; q++) {
+                rest[index[q]] -= error[q];
             }
         }
         pc.clipped[j] = clipped;
@@ -250,6 +286,20 @@ final class SliceKernel {
             levelIndex = new int[size];
         }
         return levelIndex;
+    }
+
+    private int[] indexBuffer(int size) {
+        if (deviceIndex == null || deviceIndex.length != size) {
+            deviceIndex = new int[size];
+        }
+        return deviceIndex;
+    }
+
+    private double[] scratch(int which, int size) {
+        if (scratch[which] == null || scratch[which].length != size) {
+            scratch[which] = new double[size];
+        }
+        return scratch[which];
     }
 
     private double[] valueBuffer(int size) {

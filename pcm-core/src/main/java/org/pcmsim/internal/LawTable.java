@@ -61,6 +61,44 @@ final class LawTable {
     }
 
     /**
+     * {@link #evaluate} of |target[p]| · invGMax + {@value DeviceLaws#G_EPSILON} for p in
+     * [from, to): ln g into {@code lnG[p]} and coefficient · g^(−e) into {@code rawQ[p]}, the same
+     * numbers as {@link DeviceLaws#evaluate(org.pcmsim.device.PcmDeviceModel, double, LawTable, double[],
+     * double[])}. One lookup per device, in a loop of its own: its loads from the table cannot be
+     * vectorised, and the arithmetic that follows can.
+     *
+     * @param target target conductances, µS
+     * @param from first device
+     * @param to one past the last device
+     * @param invGMax 1 / G_max, 1/µS
+     * @param coefficient the read-noise coefficient
+     * @param lnG receives ln g
+     * @param rawQ receives coefficient · g^(−e)
+     */
+    void lookup(double[] target, int from, int to, double invGMax, double coefficient, double[] lnG, double[] rawQ) {
+        for (int p = from; p < to; p++) {
+            double g = Math.abs(target[p]) * invGMax + DeviceLaws.G_EPSILON;
+            long bits = Double.doubleToRawLongBits(g);
+            int e = (int) (bits >>> 52) - 1023;
+            if (e < MIN_EXPONENT || e >= MAX_EXPONENT || bits < 0) {
+                outside(g, p, coefficient, lnG, rawQ);
+                continue;
+            }
+            int at = 4 * ((int) (bits >>> SHIFT) & (SEGMENTS - 1));
+            double dm = (bits & ((1L << SHIFT) - 1)) * 0x1.0p-52;
+            lnG[p] = e * LN2 + (mantissa[at] + mantissa[at + 1] * dm);
+            rawQ[p] = coefficient * (power[e - MIN_EXPONENT] * (mantissa[at + 2] + mantissa[at + 3] * dm));
+        }
+    }
+
+    /** {@link #lookup} outside the table: the exact functions, as {@link #evaluate} uses them there. */
+    private void outside(double g, int p, double coefficient, double[] lnG, double[] rawQ) {
+        double ln = Math.log(g);
+        lnG[p] = ln;
+        rawQ[p] = coefficient * Math.exp(-exponent * ln);
+    }
+
+    /**
      * @param g a positive number
      * @param out receives ln g at index 0 and g^(−e) at index 1
      */
