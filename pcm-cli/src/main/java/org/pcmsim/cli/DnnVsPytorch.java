@@ -123,7 +123,10 @@ final class DnnVsPytorch {
     }
 
     private static void row(PrintWriter out, String what, double[] ours, double[] theirs) {
-        if (theirs == null) {
+        if (Double.isNaN(ours[0])) {
+            // DnnBenchSession skips the reproducible mode when libnd4j was loaded on more than one thread.
+            out.printf(Locale.ROOT, "%-62s not measured: needs OMP_NUM_THREADS=1 at start-up%n", what);
+        } else if (theirs == null) {
             out.printf(Locale.ROOT, "%-62s %9.3f s (%5.2f) %18s%n", what, ours[0], ours[1], "-");
         } else {
             out.printf(Locale.ROOT, "%-62s %9.3f s (%5.2f) %9.3f s (%5.2f) %7.2fx %8.2fx%n", what, ours[0], ours[1],
