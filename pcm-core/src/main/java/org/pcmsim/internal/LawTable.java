@@ -77,25 +77,8 @@ final class LawTable {
      */
     void lookup(double[] target, int from, int to, double invGMax, double coefficient, double[] lnG, double[] rawQ) {
         for (int p = from; p < to; p++) {
-            double g = Math.abs(target[p]) * invGMax + DeviceLaws.G_EPSILON;
-            long bits = Double.doubleToRawLongBits(g);
-            int e = (int) (bits >>> 52) - 1023;
-            if (e < MIN_EXPONENT || e >= MAX_EXPONENT || bits < 0) {
-                outside(g, p, coefficient, lnG, rawQ);
-                continue;
-            }
-            int at = 4 * ((int) (bits >>> SHIFT) & (SEGMENTS - 1));
-            double dm = (bits & ((1L << SHIFT) - 1)) * 0x1.0p-52;
-            lnG[p] = e * LN2 + (mantissa[at] + mantissa[at + 1] * dm);
-            rawQ[p] = coefficient * (power[e - MIN_EXPONENT] * (mantissa[at + 2] + mantissa[at + 3] * dm));
+            at(Math.abs(target[p]) * invGMax + DeviceLaws.G_EPSILON, coefficient, lnG, p, rawQ, p);
         }
-    }
-
-    /** {@link #lookup} outside the table: the exact functions, as {@link #evaluate} uses them there. */
-    private void outside(double g, int p, double coefficient, double[] lnG, double[] rawQ) {
-        double ln = Math.log(g);
-        lnG[p] = ln;
-        rawQ[p] = coefficient * Math.exp(-exponent * ln);
     }
 
     /**
@@ -103,19 +86,25 @@ final class LawTable {
      * @param out receives ln g at index 0 and g^(−e) at index 1
      */
     void evaluate(double g, double[] out) {
+        // A coefficient of 1 multiplies exactly: the same numbers as without it.
+        at(g, 1.0, out, 0, out, 1);
+    }
+
+    /** ln g into lnG[lnAt] and coefficient · g^(−e) into rawQ[qAt]; the one body of the table's arithmetic. */
+    private void at(double g, double coefficient, double[] lnG, int lnAt, double[] rawQ, int qAt) {
         long bits = Double.doubleToRawLongBits(g);
         int e = (int) (bits >>> 52) - 1023;
         if (e < MIN_EXPONENT || e >= MAX_EXPONENT || bits < 0) {
             double ln = Math.log(g);
-            out[0] = ln;
-            out[1] = Math.exp(-exponent * ln);
+            lnG[lnAt] = ln;
+            rawQ[qAt] = coefficient * Math.exp(-exponent * ln);
             return;
         }
         int k = (int) (bits >>> SHIFT) & (SEGMENTS - 1);
         // The mantissa's offset from m_k, exactly: m − m_k = (low mantissa bits) · 2^−52.
         double dm = (bits & ((1L << SHIFT) - 1)) * 0x1.0p-52;
         int at = 4 * k;
-        out[0] = e * LN2 + (mantissa[at] + mantissa[at + 1] * dm);
-        out[1] = power[e - MIN_EXPONENT] * (mantissa[at + 2] + mantissa[at + 3] * dm);
+        lnG[lnAt] = e * LN2 + (mantissa[at] + mantissa[at + 1] * dm);
+        rawQ[qAt] = coefficient * (power[e - MIN_EXPONENT] * (mantissa[at + 2] + mantissa[at + 3] * dm));
     }
 }
