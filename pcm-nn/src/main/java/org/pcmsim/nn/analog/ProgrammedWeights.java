@@ -56,11 +56,11 @@ final class ProgrammedWeights {
                 && Arrays.equals(w.stride(), stride)) {
             return Arrays.equals(flat, w.data().asFloat());
         }
-        return Arrays.equals(matrix != null ? matrix : layer.toMatrix(fromFlat(layer)), layer.toMatrix(w));
+        return Arrays.equals(matrix != null ? matrix : layer.toMatrix(fromFlat()), layer.toMatrix(w));
     }
 
     /** The float copy as an array again (only reached when a later tensor has another layout). */
-    private INDArray fromFlat(ProgrammedLayer layer) {
+    private INDArray fromFlat() {
         return org.nd4j.linalg.factory.Nd4j.create(flat, shape, stride, order, DataType.FLOAT);
     }
 
