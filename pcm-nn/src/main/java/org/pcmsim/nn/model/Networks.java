@@ -11,11 +11,16 @@ public final class Networks {
     }
 
     /**
+     * The inference-mode output. Batch-norm layers that run on oneDNN get their inference pass from a
+     * faster Java loop with oneDNN's arithmetic, the same outputs to the bit (installed on the first
+     * call; training and backpropagation stay on oneDNN).
+     *
      * @param net a single-input, single-output network
      * @param features input batch
      * @return the inference-mode output
      */
     public static INDArray output(Model net, INDArray features) {
+        InferenceBatchNorm.install(net);
         if (net instanceof ComputationGraph cg) {
             return cg.outputSingle(false, features);
         }
