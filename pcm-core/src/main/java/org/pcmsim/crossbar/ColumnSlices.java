@@ -7,7 +7,8 @@ import org.pcmsim.internal.DeviceProgrammer;
  * ({@link ColumnRead}): per slice and input line k, the programmed conductance G_P, the read-noise
  * amplitude G_P · Q_s and the drift exponent ν of the device on every output line, 0 where no device
  * is programmed. One array per input line (not one flat array with an offset per line): C2 of Java 17
- * vectorises {@code a[i] op b[i]} but not {@code a[i] op b[off + i]} (docs/performance.md). Allocated
+ * vectorises {@code a[i] op b[i]} but not {@code a[i] op b[off + i]} (docs/performance.md, "First-order
+ * IR drop made faster"; the layout's costs and gains: "Engine speed, round 4"). Allocated
  * slice by slice on first use and shared by every crossbar that borrows the same storage.
  */
 final class ColumnSlices {

@@ -17,7 +17,9 @@ import org.pcmsim.slicing.SlicingScheme;
  *
  * <p>Devices whose target is 0 are never programmed and hold 0 µS. Each slice stores only its
  * programmed devices, row by row (compressed sparse rows): most devices of a Max-fill slice are
- * unprogrammed, and reads skip them. The accessors return fresh dense arrays of rows · cols values,
+ * unprogrammed, and reads skip them. (The Monte Carlo engine may also store a dense slice of a crossbar
+ * it keeps to itself column-major, for a faster read of the same numbers: {@code ColumnSlices}.) The
+ * accessors return fresh dense arrays of rows · cols values,
  * row-major (element (i, k) at i · cols + k), in µS.
  */
 public final class ProgrammedCrossbar {

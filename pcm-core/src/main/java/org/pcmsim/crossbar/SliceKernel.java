@@ -181,18 +181,7 @@ final class SliceKernel {
         Access.slicing().maxFillStep(slicer, j, rest, values, size);
         int p = 0;
         if (columns) {
-            // Column by column instead (ColumnSlices): the devices of each input line in output-line order.
-            int[] rowOf = columnBuffers(rows, cols);
-            for (int k = 0; k < cols; k++) {
-                columnStart[k] = p;
-                for (int r = 0; r < rows; r++) {
-                    int i = r * cols + k;
-                    rowOf[p] = r;
-                    index[p] = i;
-                    p += values[i] * unit != 0.0 ? 1 : 0;
-                }
-            }
-            columnStart[cols] = p;
+            p = compactByColumn(values, index, rows, cols);
         } else {
             for (int r = 0; r < rows; r++) {
                 start[r] = p;
@@ -326,6 +315,27 @@ final class SliceKernel {
             levelIndex = new int[size];
         }
         return levelIndex;
+    }
+
+    /**
+     * Error correction's pass 1 for a column-major slice ({@link ColumnSlices}): the devices (non-zero
+     * slice values) input line by input line, in output-line order, with their weight index and output
+     * line; returns the count. A method of its own, so that the sparse kernel stays as the JIT knew it.
+     */
+    private int compactByColumn(double[] values, int[] index, int rows, int cols) {
+        int[] line = columnBuffers(rows, cols);
+        int p = 0;
+        for (int k = 0; k < cols; k++) {
+            columnStart[k] = p;
+            for (int r = 0; r < rows; r++) {
+                int i = r * cols + k;
+                line[p] = r;
+                index[p] = i;
+                p += values[i] * unit != 0.0 ? 1 : 0;
+            }
+        }
+        columnStart[cols] = p;
+        return p;
     }
 
     /** Sizes {@link #columnStart} and returns {@link #rowOf}. */
