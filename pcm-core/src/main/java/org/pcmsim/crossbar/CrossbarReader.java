@@ -35,6 +35,8 @@ public final class CrossbarReader {
     private double[] later = new double[0];
     /** The read through a non-ideal periphery, made on first use. */
     private NonIdealRead nonIdealRead;
+    /** The read of column-major slices, made on first use. */
+    private ColumnRead columnRead;
 
     /**
      * @param config the crossbar periphery
@@ -176,6 +178,18 @@ public final class CrossbarReader {
         }
         for (int k = 0; k < cols; k++) {
             xd[k] = x[k];
+        }
+        if (pc.columnMajor[slice]) {
+            // Only the engine stores slices so, and only for this read (ProgrammedCrossbar#columnReads).
+            if (nonIdeal != null || sampling != ReadNoiseSampling.AGGREGATED) {
+                throw new IllegalStateException("slice " + slice + " is stored column-major, which only the ideal"
+                        + " read with aggregated read noise reads");
+            }
+            if (columnRead == null) {
+                columnRead = new ColumnRead();
+            }
+            columnRead.read(this, pc, slice, times, xd, normal, y, cal);
+            return;
         }
         int count = pc.programmedDevices(slice);
         if (drift.length < count) {

@@ -16,6 +16,14 @@ final class EngineAccess implements CrossbarAccess {
     }
 
     @Override
+    public void allowColumnReads(ProgrammedCrossbar pc, int reads) {
+        if (reads < 0) {
+            throw new IllegalArgumentException("reads must be >= 0, got " + reads);
+        }
+        pc.columnReads = reads;
+    }
+
+    @Override
     public void programInto(CrossbarProgrammer programmer, ProgrammedCrossbar pc, int[] weights,
                             IntFunction<double[]> normals, IntConsumer afterSlice) {
         programmer.programInto(pc, weights, normals, afterSlice);

@@ -82,6 +82,11 @@ final class LevelTable {
         return Arrays.equals(level, other.level) && Arrays.equals(programmed, other.programmed);
     }
 
+    /** @return true if some level's target is clipped to G_max */
+    boolean clipsAny() {
+        return clipped != null;
+    }
+
     /**
      * @param codes the level code of each programmed device (5 · index, bitwise-negated for a negative
      *     weight)

@@ -17,7 +17,9 @@ import org.pcmsim.slicing.SlicingScheme;
  *
  * <p>Devices whose target is 0 are never programmed and hold 0 µS. Each slice stores only its
  * programmed devices, row by row (compressed sparse rows): most devices of a Max-fill slice are
- * unprogrammed, and reads skip them. The accessors return fresh dense arrays of rows · cols values,
+ * unprogrammed, and reads skip them. (The Monte Carlo engine may also store a dense slice of a crossbar
+ * it keeps to itself column-major, for a faster read of the same numbers: {@code ColumnSlices}.) The
+ * accessors return fresh dense arrays of rows · cols values,
  * row-major (element (i, k) at i · cols + k), in µS.
  */
 public final class ProgrammedCrossbar {
@@ -37,6 +39,19 @@ public final class ProgrammedCrossbar {
     final double[][] amplitude;
     /** Per slice: devices whose target exceeded G_max and was clipped to it (TargetRange.CLIPPED). */
     final int[] clipped;
+    /**
+     * Per slice: true if the slice was last programmed into {@link #columns} (dense, column-major) instead
+     * of the sparse rows; only when {@link #columnReads} allows it.
+     */
+    final boolean[] columnMajor;
+    /** Dense column-major slices, shared with the crossbar whose storage this one borrows. */
+    final ColumnSlices columns;
+    /**
+     * The devices of a dense enough slice may be stored column-major: the engine's ideal read with
+     * aggregated read noise reads them so, vectorised across output lines ({@link ColumnRead}); no other
+     * read does, so only the engine sets this, for the crossbar it lends to its configurations.
+     */
+    int columnReads;
 
     ProgrammedCrossbar(SlicingScheme scheme, PcmDeviceModel model, int rows, int cols) {
         this.scheme = scheme;
@@ -53,6 +68,8 @@ public final class ProgrammedCrossbar {
         qs = new double[n][size];
         amplitude = new double[n][size];
         clipped = new int[n];
+        columnMajor = new boolean[n];
+        columns = new ColumnSlices(n, rows, cols);
     }
 
     /** A crossbar of another scheme on the first n_W slices of {@code storage}'s arrays. */
@@ -73,6 +90,8 @@ public final class ProgrammedCrossbar {
         qs = java.util.Arrays.copyOf(storage.qs, n);
         amplitude = java.util.Arrays.copyOf(storage.amplitude, n);
         clipped = new int[n];
+        columnMajor = new boolean[n];
+        columns = storage.columns;
     }
 
     /** @return the slicing scheme */
@@ -166,6 +185,7 @@ public final class ProgrammedCrossbar {
 
     /** Scatters one packed per-device quantity of a slice into a dense row-major array. */
     double[] dense(int slice, double[] packed) {
+        requireRows(slice);
         double[] out = new double[rows * cols];
         int[] start = rowStart[slice];
         int[] col = column[slice];
@@ -187,6 +207,9 @@ public final class ProgrammedCrossbar {
      * @param out receives rows × cols values, row-major
      */
     public void effectiveWeights(double t, UniformRandomProvider rng, double[] out) {
+        for (int j = 0; j < nSlices(); j++) {
+            requireRows(j);
+        }
         double f = model.readNoiseTimeFactor(t);
         NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(Objects.requireNonNull(rng, "rng"));
         double unit = scheme.range() / model.gMax();
@@ -220,5 +243,12 @@ public final class ProgrammedCrossbar {
         double[] out = new double[rows * cols];
         effectiveWeights(t, rng, out);
         return out;
+    }
+
+    /** Fails if slice j is stored column-major: only {@link ColumnRead} reads such a slice. */
+    void requireRows(int slice) {
+        if (columnMajor[slice]) {
+            throw new IllegalStateException("slice " + slice + " is stored column-major for the engine's reads");
+        }
     }
 }

@@ -52,6 +52,11 @@ final class SliceKernel {
     private final double[][] scratch = new double[6][];
     /** Table index of each programmed device of a slice (bitwise-negated for negative weights), reused. */
     private int[] levelIndex;
+    /** Column-major programming: the first device of each input line, and the output line of each device. */
+    private int[] columnStart;
+    private int[] rowOf;
+    /** Per slice: the devices it had when this kernel last programmed it, or −1. */
+    private final int[] lastCount;
 
     SliceKernel(SlicingScheme scheme, PcmDeviceModel model) {
         this.scheme = scheme;
@@ -63,6 +68,8 @@ final class SliceKernel {
         this.countLimit = limit * (1 + 1e-9);
         this.table = scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC ? null
                 : new LevelTable(scheme, model, limit, countLimit);
+        this.lastCount = new int[n];
+        java.util.Arrays.fill(lastCount, -1);
     }
 
     /**
@@ -105,12 +112,26 @@ final class SliceKernel {
                             + " normals, got " + xi.length);
                 }
             }
-            int count = table == null
-                    ? programCorrecting(pc, j, weights, rest, device, xi, finalQs)
-                    : programTabulated(pc, j, weights, device, xi);
-            if (table != null) {
+            // Column-major only from supplied normals (drawn ones come in sparse-row order) and when the
+            // slice was dense enough the last time this kernel programmed it (a guess that changes no
+            // number, only the layout).
+            // Without error correction, only where every device's Q_s is final and no level is clipped
+            // (ColumnSlices.programTabulated writes the positions directly, with no count of clipped levels).
+            boolean columns = xi != null && pc.columnReads > 0 && lastCount[j] >= 0
+                    && ColumnSlices.pays(lastCount[j], weights.length, pc.columnReads)
+                    && (table == null || finalQs && !table.clipsAny());
+            int count;
+            if (table == null) {
+                count = programCorrecting(pc, j, weights, rest, device, xi, finalQs, columns);
+            } else if (columns) {
+                count = pc.columns.programTabulated(j, weights, xi, table, j * (scheme.maxMagnitude() + 1), device);
+                pc.rowStart[j][pc.rows()] = count;
+                pc.clipped[j] = 0;
+            } else {
+                count = programTabulated(pc, j, weights, device, xi);
                 pc.clipped[j] = table.clippedAmong(levelIndex, count);
             }
+            lastCount[j] = count;
             if (!finalQs) {
                 // The slice-maximum normalisation needs the whole slice before Q_s is known.
                 DeviceLaws.normalizeReadNoise(model, pc.target[j], pc.qs[j], count);
@@ -120,6 +141,10 @@ final class SliceKernel {
                 for (int p = 0; p < count; p++) {
                     a[p] = gp[p] * q[p];
                 }
+            }
+            pc.columnMajor[j] = columns;
+            if (columns && table == null) {
+                pc.columns.store(j, columnStart, rowOf, pc.programmed[j], pc.amplitude[j], pc.nu[j]);
             }
             if (afterSlice != null) {
                 afterSlice.accept(j);
@@ -142,7 +167,7 @@ final class SliceKernel {
 
     /** Max-fill EC: programs slice j of every weight and updates the remainders; returns the device count. */
     private int programCorrecting(ProgrammedCrossbar pc, int j, int[] weights, double[] rest, DeviceProgrammer device,
-                                  double[] supplied, boolean finalQs) {
+                                  double[] supplied, boolean finalQs, boolean columns) {
         int rows = pc.rows();
         int cols = pc.cols();
         int size = weights.length;
@@ -155,13 +180,17 @@ final class SliceKernel {
         // rather than a branch (which would mispredict on random weights).
         Access.slicing().maxFillStep(slicer, j, rest, values, size);
         int p = 0;
-        for (int r = 0; r < rows; r++) {
-            start[r] = p;
-            int base = r * cols;
-            for (int k = 0; k < cols; k++) {
-                column[p] = k;
-                index[p] = base + k;
-                p += values[base + k] * unit != 0.0 ? 1 : 0;
+        if (columns) {
+            p = compactByColumn(values, index, rows, cols);
+        } else {
+            for (int r = 0; r < rows; r++) {
+                start[r] = p;
+                int base = r * cols;
+                for (int k = 0; k < cols; k++) {
+                    column[p] = k;
+                    index[p] = base + k;
+                    p += values[base + k] * unit != 0.0 ? 1 : 0;
+                }
             }
         }
         start[rows] = p;
@@ -277,7 +306,7 @@ final class SliceKernel {
     }
 
     /** v with its sign flipped if sign is −1 (kept if 0), without a branch: exactly −v or v. */
-    private static double withSign(double v, int sign) {
+    static double withSign(double v, int sign) {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(v) ^ ((long) sign << 63));
     }
 
@@ -286,6 +315,38 @@ final class SliceKernel {
             levelIndex = new int[size];
         }
         return levelIndex;
+    }
+
+    /**
+     * Error correction's pass 1 for a column-major slice ({@link ColumnSlices}): the devices (non-zero
+     * slice values) input line by input line, in output-line order, with their weight index and output
+     * line; returns the count. A method of its own, so that the sparse kernel stays as the JIT knew it.
+     */
+    private int compactByColumn(double[] values, int[] index, int rows, int cols) {
+        int[] line = columnBuffers(rows, cols);
+        int p = 0;
+        for (int k = 0; k < cols; k++) {
+            columnStart[k] = p;
+            for (int r = 0; r < rows; r++) {
+                int i = r * cols + k;
+                line[p] = r;
+                index[p] = i;
+                p += values[i] * unit != 0.0 ? 1 : 0;
+            }
+        }
+        columnStart[cols] = p;
+        return p;
+    }
+
+    /** Sizes {@link #columnStart} and returns {@link #rowOf}. */
+    private int[] columnBuffers(int rows, int cols) {
+        if (columnStart == null || columnStart.length != cols + 1) {
+            columnStart = new int[cols + 1];
+        }
+        if (rowOf == null || rowOf.length != rows * cols) {
+            rowOf = new int[rows * cols];
+        }
+        return rowOf;
     }
 
     private int[] indexBuffer(int size) {

@@ -27,6 +27,16 @@ public interface CrossbarAccess {
     ProgrammedCrossbar allocateIn(CrossbarProgrammer programmer, ProgrammedCrossbar storage);
 
     /**
+     * Lets the programming of {@code pc} from supplied normals store dense slices column-major, for
+     * the ideal read with aggregated read noise, which reads them vectorised across output lines (the same
+     * numbers as the sparse read, sooner); other reads cannot read such a slice.
+     *
+     * @param pc a crossbar from {@link #allocateIn}
+     * @param reads the read times per programming of each slice (how much a faster read saves); 0: never
+     */
+    void allowColumnReads(ProgrammedCrossbar pc, int reads);
+
+    /**
      * Programs a weight matrix from supplied normals (one pair (ξ_P, ξ_ν) per weight position and
      * slice), slice by slice from the most significant, telling {@code afterSlice} each finished slice.
      *

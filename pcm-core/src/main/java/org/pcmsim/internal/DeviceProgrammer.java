@@ -161,7 +161,33 @@ public final class DeviceProgrammer {
      */
     public double program(double target, double sigmaP, double muNu, double sigmaNu, double xiP, double xiNu,
                           double[] nu, int index) {
-        nu[index] = driftScale * Math.abs(muNu + sigmaNu * xiNu);
+        nu[index] = driftExponent(muNu, sigmaNu, xiNu);
+        return conductance(target, sigmaP, xiP);
+    }
+
+    /**
+     * The programmed conductance of {@link #program(double, double, double, double, double, double, double[],
+     * int)}: G_P = G_T + σ_P·ξ_P.
+     *
+     * @param target target conductance, µS, signed
+     * @param sigmaP σ_P(g), µS
+     * @param xiP the programming-noise normal ξ_P
+     * @return G_P, µS
+     */
+    public double conductance(double target, double sigmaP, double xiP) {
         return target + sigmaP * xiP;
+    }
+
+    /**
+     * The drift exponent of {@link #program(double, double, double, double, double, double, double[], int)}:
+     * ν = s_ν·|μ_ν + σ_ν·ξ_ν|.
+     *
+     * @param muNu μ_ν(g)
+     * @param sigmaNu σ_ν(g)
+     * @param xiNu the drift-exponent normal ξ_ν
+     * @return ν
+     */
+    public double driftExponent(double muNu, double sigmaNu, double xiNu) {
+        return driftScale * Math.abs(muNu + sigmaNu * xiNu);
     }
 }

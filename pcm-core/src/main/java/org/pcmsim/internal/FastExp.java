@@ -71,11 +71,22 @@ public final class FastExp {
      * @param count how many
      */
     public static void exp(double[] v, double factor, double[] out, int count) {
-        double max = 0;
-        for (int p = 0; p < count; p++) {
-            max = Math.max(max, Math.abs(v[p]));
-        }
-        if (!(max * Math.abs(factor) <= VECTOR_BOUND)) {
+        exp(v, factor, out, count, withinVectorBound(v, factor, count));
+    }
+
+    /**
+     * {@link #exp(double[], double, double[], int)} in the form the caller chose with
+     * {@link #withinVectorBound} over all the exponents of a slice, for a slice stored in several arrays
+     * (each element then gets the value it would get in one array).
+     *
+     * @param v the exponents' factors
+     * @param factor the common factor
+     * @param out receives the exponentials
+     * @param count how many
+     * @param vectorForm true for the vector form (only valid when the bound holds for these elements)
+     */
+    public static void exp(double[] v, double factor, double[] out, int count, boolean vectorForm) {
+        if (!vectorForm) {
             for (int p = 0; p < count; p++) {
                 out[p] = exp(v[p] * factor);
             }
@@ -96,5 +107,26 @@ public final class FastExp {
             e *= e;
             out[p] = e;
         }
+    }
+
+    /**
+     * Whether every |factor · v[p]| ≤ {@value #VECTOR_BOUND} (false if any is NaN): the same answer as
+     * max_p |v[p]| · |factor| ≤ {@value #VECTOR_BOUND}, because a product by |factor| ≥ 0 is monotone
+     * under rounding. A conjunction rather than a running {@code Math.max}, whose chain of dependent
+     * selects made this check cost three times the vectorised exponentials it guards.
+     *
+     * @param v the exponents' factors
+     * @param factor the common factor
+     * @param count how many
+     * @return true if the vector form of {@link #exp(double[], double, double[], int)} applies
+     */
+    public static boolean withinVectorBound(double[] v, double factor, int count) {
+        double f = Math.abs(factor);
+        // The maximum started from 0: with no element, the answer for |v| = 0.
+        boolean within = 0.0 * f <= VECTOR_BOUND;
+        for (int p = 0; p < count; p++) {
+            within &= Math.abs(v[p]) * f <= VECTOR_BOUND;
+        }
+        return within;
     }
 }

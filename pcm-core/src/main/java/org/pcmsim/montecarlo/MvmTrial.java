@@ -7,6 +7,7 @@ import org.pcmsim.crossbar.CrossbarConfig;
 import org.pcmsim.crossbar.CrossbarProgrammer;
 import org.pcmsim.crossbar.CrossbarReader;
 import org.pcmsim.crossbar.ProgrammedCrossbar;
+import org.pcmsim.crossbar.ReadNoiseSampling;
 import org.pcmsim.internal.Access;
 import org.pcmsim.internal.CrossbarAccess;
 import org.pcmsim.random.PeripheryStreams;
@@ -103,6 +104,9 @@ final class MvmTrial {
             }
             CrossbarAccess engine = Access.crossbar();
             ProgrammedCrossbar crossbar = engine.allocateIn(programmer, data.storage(slices));
+            // The ideal read with aggregated read noise reads dense slices column-major, vectorised.
+            boolean columnReads = config.periphery().isIdeal() && config.sampling() == ReadNoiseSampling.AGGREGATED;
+            engine.allowColumnReads(crossbar, columnReads ? times.length : 0);
             NormalizedGaussianSampler read =
                     ZigguratSampler.NormalizedGaussian.of(TrialStreams.stream(seed, trial, TrialStream.READ));
             ChipPeriphery chip = null;

@@ -61,4 +61,43 @@ class FastExpTest {
             assertEquals(FastExp.exp(nu[i] * -10.0), out[i], 0.0);
         }
     }
+
+    /**
+     * The check that chooses the vector form gives the answer of the running maximum it replaced,
+     * max_p |v[p]| · |factor| ≤ 8, on arrays around the bound and with NaN and infinities: the
+     * form chosen, and so every drift factor, is the same to the bit.
+     */
+    @Test
+    void vectorBoundCheckAgreesWithTheRunningMaximum() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0,
+            Double.MIN_VALUE, Math.nextUp(8.0), 8.0, Math.nextDown(8.0)};
+        int agreedTrue = 0;
+        for (int trial = 0; trial < 20_000; trial++) {
+            int n = random.nextInt(0, 40);
+            double[] v = new double[n];
+            for (int p = 0; p < n; p++) {
+                v[p] = random.nextInt(50) == 0 ? specials[random.nextInt(specials.length)]
+                        : random.nextDouble(-0.6, 0.6);
+            }
+            // Factors that put the largest |v| just below, at and just above the bound.
+            double largest = 0;
+            for (double x : v) {
+                largest = Math.max(largest, Math.abs(x));
+            }
+            double factor = switch (trial % 5) {
+                case 0 -> 8.0 / largest;
+                case 1 -> Math.nextUp(8.0 / largest);
+                case 2 -> -Math.nextDown(8.0 / largest);
+                case 3 -> specials[random.nextInt(specials.length)];
+                default -> random.nextDouble(-20, 20);
+            };
+            boolean expected = largest * Math.abs(factor) <= 8.0;
+            assertEquals(expected, FastExp.withinVectorBound(v, factor, n),
+                    "v = " + java.util.Arrays.toString(v) + ", factor = " + factor);
+            agreedTrue += expected ? 1 : 0;
+        }
+        // Both answers occur often: the comparison is not vacuous.
+        assertTrue(agreedTrue > 2_000 && agreedTrue < 18_000, "true in " + agreedTrue + " of 20000");
+    }
 }
