@@ -20,8 +20,6 @@ import org.pcmsim.internal.FastExp;
  * normals are drawn time by time, line by line. Not thread-safe: one per reader.
  */
 final class ColumnRead {
-    private static final double SAME_STEP_TOLERANCE = 1e-12;
-
     /** Per input line and output line: the drift factor (t / t0)^(−ν) and the last step factor. */
     private double[][] drift = new double[0][];
     private double[][] step = new double[0][];
@@ -74,8 +72,8 @@ final class ColumnRead {
             if (log != 0.0) {
                 double delta = log - lastLog;
                 if (delta != 0.0) {
-                    boolean reuse = stepValid
-                            && Math.abs(delta - lastDelta) <= SAME_STEP_TOLERANCE * Math.abs(delta);
+                    boolean reuse = stepValid && Math.abs(delta - lastDelta)
+                            <= CrossbarReader.SAME_STEP_TOLERANCE * Math.abs(delta);
                     if (reuse) {
                         multiply(drift, step, cols, rows);
                     } else {

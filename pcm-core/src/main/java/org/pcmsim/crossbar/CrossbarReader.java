@@ -23,7 +23,11 @@ import org.pcmsim.slicing.SlicingScheme;
  * one multiply per device per read instead of a power. Not thread-safe: one reader per thread.
  */
 public final class CrossbarReader {
-    private static final double SAME_STEP_TOLERANCE = 1e-12;
+    /**
+     * Relative difference of two log-time steps below which the last step factor is reused (also in
+     * {@link ColumnRead}).
+     */
+    static final double SAME_STEP_TOLERANCE = 1e-12;
 
     private final CrossbarConfig config;
     private final ReadNoiseSampling sampling;
