@@ -93,6 +93,16 @@ final class DnnVsPytorch {
                     TrainingThreads.FASTEST.id(), TrainingThreads.FASTEST.threads()),
                     median(ours, r -> r.trainFastest()[i]), torchStep);
         }
+        // The floor under a step: its convolutions alone, which DL4J's layers cannot route around.
+        for (int b = 0; b < batches.length; b++) {
+            final int i = b;
+            String key = "conv" + batches[b];
+            double[] torchConv = theirs.isEmpty() || theirs.get(0).path(key).isMissingNode() ? null : median(theirs, key);
+            row(out, String.format(Locale.ROOT, "  its convolutions alone, fwd + bwd, batch %d, 1 thread", batches[b]),
+                    median(ours, r -> r.convReproducible()[i]), torchConv);
+            row(out, String.format(Locale.ROOT, "  its convolutions alone, fwd + bwd, batch %d, %d threads", batches[b],
+                    TrainingThreads.FASTEST.threads()), median(ours, r -> r.convFastest()[i]), torchConv);
+        }
         double[] best = null;
         int bestBatch = 0;
         for (int b : INFER_BATCHES) {
@@ -116,6 +126,9 @@ final class DnnVsPytorch {
                 all.append(String.format(Locale.ROOT, " %d: %.2f s (%.2f)", b, t[0], t[1]));
             }
             out.println(all);
+            out.println("convolutions alone: every convolution of the network forward, then backward (input and weight "
+                    + "gradients), on random arrays; pcm-sim through libnd4j's conv2d/conv2d_bp (oneDNN), PyTorch through "
+                    + "F.conv2d and autograd; the PyTorch column is on its " + ready.path("threads").asInt() + " threads");
             out.println("pcm-sim inference: chunks of 500 images, one chip read per chunk (Max-fill b1 n_W = 8, one "
                     + "day); PyTorch has no analog mode, so the analog row is compared with its digital inference");
         }

@@ -5,7 +5,9 @@ blocks of two 3x3 convolutions with batch norm and ReLU, stride 2 and a 1x1 conv
 projection shortcut at the first block of stages 2 and 3, no convolution biases, global average
 pooling, a dense softmax layer), float32, on the CPU, and times what the Java side times: a training
 step (SGD with Nesterov momentum 0.9, weight decay 1e-4, cross-entropy) at given batch sizes, and
-inference of 1000 images at several batch sizes. The inputs are random normal tensors (the same
+inference of 1000 images at several batch sizes; and, as the floor under a training step, the
+network's convolutions alone, each forward and backward (input and weight gradients) at the training
+batch sizes, as pcm-sim times libnd4j's. The inputs are random normal tensors (the same
 cost as normalised images). Nothing is downloaded or written.
 
 Protocol: the arguments describe the network; the script builds and warms it up, prints one JSON
@@ -21,6 +23,7 @@ import time
 try:
     import torch
     from torch import nn
+    from torch.nn import functional as F
 except ImportError as e:  # the caller turns this into its one-line message
     print("no PyTorch in %s: %s" % (sys.executable, e), file=sys.stderr)
     sys.exit(3)
@@ -53,6 +56,20 @@ def resnet(blocks, widths, stem_stride, channels):
     return nn.Sequential(*layers)
 
 
+def convolutions(net, channels, side, batch):
+    """Random arrays for every convolution of net at this batch size: (x, w, dy, stride, padding)."""
+    shapes = []
+    hooks = [m.register_forward_hook(lambda m, i, o: shapes.append((m, i[0].shape, o.shape)))
+             for m in net.modules() if isinstance(m, nn.Conv2d)]
+    with torch.no_grad():
+        net.eval()
+        net(torch.randn(1, channels, side, side))
+    for h in hooks:
+        h.remove()
+    return [(torch.randn(batch, *i[1:], requires_grad=True), torch.randn(m.weight.shape, requires_grad=True),
+             torch.randn(batch, *o[1:]), m.stride, m.padding) for m, i, o in shapes]
+
+
 def timed(fn):
     w, c = time.perf_counter(), time.process_time()
     fn()
@@ -82,6 +99,13 @@ def main():
     infer_batches = [int(b) for b in a.infer_batches.split(",")]
     data = {b: (torch.randn(b, a.channels, a.side, a.side), torch.randint(0, 10, (b,))) for b in train_batches}
     images = torch.randn(1000, a.channels, a.side, a.side)
+    convs = {b: convolutions(net, a.channels, a.side, b) for b in train_batches}
+
+    def conv_steps(b):
+        for _ in range(a.steps):
+            ys = [F.conv2d(x, w, stride=s, padding=p) for x, w, _, s, p in convs[b]]
+            for (x, w, dy, _, _), y in zip(reversed(convs[b]), reversed(ys)):
+                torch.autograd.grad(y, (x, w), dy)
 
     def steps(b):
         x, y = data[b]
@@ -102,6 +126,8 @@ def main():
         for b in train_batches:
             w, c = timed(lambda: steps(b))
             r["train%d" % b] = [w / a.steps, c / a.steps]
+            w, c = timed(lambda: conv_steps(b))
+            r["conv%d" % b] = [w / a.steps, c / a.steps]
         for b in infer_batches:
             r["infer%d" % b] = list(timed(lambda: infer(b)))
         return r

@@ -30,7 +30,9 @@ import org.pcmsim.slicing.SlicingAlgorithm;
  * training step (SGD with Nesterov momentum 0.9, L2 1e-4, no weight noise) at batch 64 and 128 in
  * both {@link TrainingThreads} modes, and digital and analog inference of 1000 images on the
  * figures' evaluation path ({@link ChunkedEvaluator}: chunks of 500, one chip read per chunk;
- * analog = Max-fill b_W = 1, n_W = 8, read one day after programming).
+ * analog = Max-fill b_W = 1, n_W = 8, read one day after programming); and, as the floor under a
+ * training step, the step's convolutions alone forward and backward through libnd4j
+ * ({@link ConvolutionReference.TrainingConvolutions}) in both modes.
  */
 public final class DnnBenchSession implements AutoCloseable {
     /** Images per chunk, as in the figures ({@link DnnOptions#evalBatchSize()}). */
@@ -57,12 +59,17 @@ public final class DnnBenchSession implements AutoCloseable {
      * @param trainFastest the same in {@link TrainingThreads#FASTEST} mode
      * @param digitalPer1000 digital inference of 1000 images on the session's threads
      * @param analogPer1000 analog inference of 1000 images (two chip reads included)
+     * @param convReproducible per training batch size, one step's convolutions alone, forward and
+     *     backward, on one native thread
+     * @param convFastest the same on {@link TrainingThreads#FASTEST}'s threads
      */
-    public record Round(Time[] trainReproducible, Time[] trainFastest, Time digitalPer1000, Time analogPer1000) {
+    public record Round(Time[] trainReproducible, Time[] trainFastest, Time digitalPer1000, Time analogPer1000,
+                        Time[] convReproducible, Time[] convFastest) {
     }
 
     private final ComputationGraph net;
     private final DataSet[] batches;
+    private final ConvolutionReference.TrainingConvolutions[] convolutions;
     private final LabeledImages images;
     private final Batches.Normalization norm;
     private final List<Model> nets = new ArrayList<>();
@@ -92,9 +99,11 @@ public final class DnnBenchSession implements AutoCloseable {
         norm = Batches.Normalization.of(images);
         net = ResNets.build(spec, channels, side, 1, new Nesterovs(0.01, 0.9), 1e-4, null);
         batches = new DataSet[TRAIN_BATCHES.length];
+        convolutions = new ConvolutionReference.TrainingConvolutions[TRAIN_BATCHES.length];
         for (int b = 0; b < TRAIN_BATCHES.length; b++) {
             int[] first = Batches.permutation(TRAIN_BATCHES[b], null);
             batches[b] = Batches.batch(images, first, norm, null);
+            convolutions[b] = new ConvolutionReference.TrainingConvolutions(spec, channels, side, TRAIN_BATCHES[b]);
         }
         AnalogNetwork chip = AnalogNetwork.convert(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 8, 1));
         chip.program(1, 0);
@@ -119,23 +128,32 @@ public final class DnnBenchSession implements AutoCloseable {
     public Round round() {
         Time[] reproducible = new Time[TRAIN_BATCHES.length];
         Time[] fastest = new Time[TRAIN_BATCHES.length];
+        Time[] convOne = new Time[TRAIN_BATCHES.length];
+        Time[] convAll = new Time[TRAIN_BATCHES.length];
+        boolean oneThread = Nd4j.getEnvironment().maxThreads() == 1;
         for (int b = 0; b < TRAIN_BATCHES.length; b++) {
             DataSet ds = batches[b];
             // With libnd4j loaded on more threads the reproducible mode refuses to train: not measured.
-            reproducible[b] = Nd4j.getEnvironment().maxThreads() > 1 ? new Time(Double.NaN, Double.NaN)
-                    : perStep(TrainingThreads.REPRODUCIBLE, ds);
+            reproducible[b] = oneThread ? perStep(TrainingThreads.REPRODUCIBLE, ds) : new Time(Double.NaN, Double.NaN);
             fastest[b] = perStep(TrainingThreads.FASTEST, ds);
+            ConvolutionReference.TrainingConvolutions c = convolutions[b];
+            convOne[b] = oneThread ? perStep(TrainingThreads.REPRODUCIBLE, c::run) : new Time(Double.NaN, Double.NaN);
+            convAll[b] = perStep(TrainingThreads.FASTEST, c::run);
         }
         ChunkedEvaluator.Forward<Model> digital = (r, s, c, x) -> Networks.output(r, x);
         Time d = time(() -> evaluator.accuracy(nets, images, norm, CHUNK, 1, digital));
         Time a = time(() -> evaluator.accuracy(chips, images, norm, CHUNK, 1, DnnBenchmark::analogRead));
-        return new Round(reproducible, fastest, d, a);
+        return new Round(reproducible, fastest, d, a, convOne, convAll);
     }
 
     private Time perStep(TrainingThreads mode, DataSet ds) {
+        return perStep(mode, () -> Networks.fit(net, ds));
+    }
+
+    private static Time perStep(TrainingThreads mode, Runnable step) {
         Time t = time(() -> mode.during(() -> {
             for (int s = 0; s < STEPS; s++) {
-                net.fit(ds);
+                step.run();
             }
             return null;
         }));
