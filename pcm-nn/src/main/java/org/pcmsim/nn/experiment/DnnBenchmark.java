@@ -119,11 +119,11 @@ public final class DnnBenchmark {
             first64[i] = i;
         }
         DataSet batch = Batches.batch(img, first64, norm, null);
-        net.fit(batch);
+        Networks.fit(net, batch);
         double[] train = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long t = System.nanoTime();
-            net.fit(batch);
+            Networks.fit(net, batch);
             train[r] = (System.nanoTime() - t) / 1e9;
         }
         AnalogNetwork chip = AnalogNetwork.convert(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 8, 1));

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
 
 /** Small helpers that treat a {@link ComputationGraph} and a {@link MultiLayerNetwork} alike. */
 public final class Networks {
@@ -28,6 +29,25 @@ public final class Networks {
             return mln.output(features, false);
         }
         throw new IllegalArgumentException("unsupported network type " + net.getClass().getName());
+    }
+
+    /**
+     * One training step on a batch ({@code fit}). Convolution layers that run on oneDNN skip the
+     * second forward pass DL4J makes in their backward pass, whose result is never read (installed on
+     * the first call; the same weights to the bit, one convolution fewer per layer).
+     *
+     * @param net a network
+     * @param batch the batch's features and labels
+     */
+    public static void fit(Model net, DataSet batch) {
+        TrainingConvolution.install(net);
+        if (net instanceof ComputationGraph cg) {
+            cg.fit(batch);
+        } else if (net instanceof MultiLayerNetwork mln) {
+            mln.fit(batch);
+        } else {
+            throw new IllegalArgumentException("unsupported network type " + net.getClass().getName());
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.data.LabeledImages;
+import org.pcmsim.nn.model.Networks;
 import org.pcmsim.nn.model.ResNetSpec;
 import org.pcmsim.nn.model.ResNets;
 import org.pcmsim.random.NamedStream;
@@ -161,7 +162,7 @@ public final class Trainer {
                 int from = s * options.batchSize();
                 int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
                 DataSet ds = Batches.batch(train, idx, norm, augmentation, rng);
-                net.fit(ds);
+                Networks.fit(net, ds);
                 listener.progress((long) e * steps + s + 1, total);
             }
             if (checkpointDir != null) {
