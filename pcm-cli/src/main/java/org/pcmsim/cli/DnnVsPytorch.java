@@ -119,6 +119,10 @@ final class DnnVsPytorch {
                 best);
         row(out, "analog inference, s / 1000 images, reads incl.", median(ours, DnnBenchSession.Round::analogPer1000),
                 best);
+        double[] torchConv = theirs.isEmpty() || theirs.get(0).path("convinfer").isMissingNode() ? null
+                : median(theirs, "convinfer");
+        row(out, "  its convolutions alone, fwd, s / 1000 images (batch 500)",
+                median(ours, DnnBenchSession.Round::convPer1000), torchConv);
         if (best != null) {
             StringBuilder all = new StringBuilder("PyTorch inference per 1000 images by batch size:");
             for (int b : INFER_BATCHES) {

@@ -7,7 +7,7 @@ pooling, a dense softmax layer), float32, on the CPU, and times what the Java si
 step (SGD with Nesterov momentum 0.9, weight decay 1e-4, cross-entropy) at given batch sizes, and
 inference of 1000 images at several batch sizes; and, as the floor under a training step, the
 network's convolutions alone, each forward and backward (input and weight gradients) at the training
-batch sizes, as pcm-sim times libnd4j's. The inputs are random normal tensors (the same
+batch sizes, and forward on 1000 images at batch 500, as pcm-sim times libnd4j's. The inputs are random normal tensors (the same
 cost as normalised images). Nothing is downloaded or written.
 
 Protocol: the arguments describe the network; the script builds and warms it up, prints one JSON
@@ -99,7 +99,7 @@ def main():
     infer_batches = [int(b) for b in a.infer_batches.split(",")]
     data = {b: (torch.randn(b, a.channels, a.side, a.side), torch.randint(0, 10, (b,))) for b in train_batches}
     images = torch.randn(1000, a.channels, a.side, a.side)
-    convs = {b: convolutions(net, a.channels, a.side, b) for b in train_batches}
+    convs = {b: convolutions(net, a.channels, a.side, b) for b in train_batches + [500]}
 
     def conv_steps(b):
         for _ in range(a.steps):
@@ -121,6 +121,12 @@ def main():
             for i in range(0, 1000, b):
                 net(images[i:i + b])
 
+    def conv_infer():
+        with torch.inference_mode():
+            for _ in range(1000 // 500):
+                for x, w, _, s, p in convs[500]:
+                    F.conv2d(x, w, stride=s, padding=p)
+
     def one_round():
         r = {}
         for b in train_batches:
@@ -130,6 +136,7 @@ def main():
             r["conv%d" % b] = [w / a.steps, c / a.steps]
         for b in infer_batches:
             r["infer%d" % b] = list(timed(lambda: infer(b)))
+        r["convinfer"] = list(timed(conv_infer))
         return r
 
     one_round()  # warm-up: allocator, oneDNN primitive caches

@@ -59,7 +59,7 @@ class PytorchProcessTest {
             }
         }
         assertEquals(net.numParams() - 2 * bnChannels, ready.path("parameters").asLong());
-        for (String key : new String[] {"train64", "train128", "conv64", "conv128", "infer64", "infer128", "infer256", "infer500"}) {
+        for (String key : new String[] {"train64", "train128", "conv64", "conv128", "convinfer", "infer64", "infer128", "infer256", "infer500"}) {
             assertTrue(round.path(key).size() == 2 && round.path(key).get(0).asDouble() > 0, key + " in " + round);
         }
     }

@@ -5,6 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
@@ -32,7 +35,8 @@ import org.pcmsim.slicing.SlicingAlgorithm;
  * figures' evaluation path ({@link ChunkedEvaluator}: chunks of 500, one chip read per chunk;
  * analog = Max-fill b_W = 1, n_W = 8, read one day after programming); and, as the floor under a
  * training step, the step's convolutions alone forward and backward through libnd4j
- * ({@link ConvolutionReference.TrainingConvolutions}) in both modes.
+ * ({@link ConvolutionReference.Convolutions}) in both modes, and under inference, the network's
+ * convolutions alone forward on the 1000 images, a chunk at a time on the session's threads.
  */
 public final class DnnBenchSession implements AutoCloseable {
     /** Images per chunk, as in the figures ({@link DnnOptions#evalBatchSize()}). */
@@ -62,14 +66,19 @@ public final class DnnBenchSession implements AutoCloseable {
      * @param convReproducible per training batch size, one step's convolutions alone, forward and
      *     backward, on one native thread
      * @param convFastest the same on {@link TrainingThreads#FASTEST}'s threads
+     * @param convPer1000 the network's convolutions alone forward on 1000 images, as the inference
+     *     rows run them (chunks of 500 on the session's threads, one native thread each)
      */
     public record Round(Time[] trainReproducible, Time[] trainFastest, Time digitalPer1000, Time analogPer1000,
-                        Time[] convReproducible, Time[] convFastest) {
+                        Time[] convReproducible, Time[] convFastest, Time convPer1000) {
     }
 
     private final ComputationGraph net;
     private final DataSet[] batches;
-    private final ConvolutionReference.TrainingConvolutions[] convolutions;
+    private final ConvolutionReference.Convolutions[] convolutions;
+    /** Per inference thread, its own arrays (threads must not share libnd4j's outputs). */
+    private final ConvolutionReference.Convolutions[] chunkConvolutions;
+    private final ExecutorService convolutionThreads;
     private final LabeledImages images;
     private final Batches.Normalization norm;
     private final List<Model> nets = new ArrayList<>();
@@ -99,11 +108,11 @@ public final class DnnBenchSession implements AutoCloseable {
         norm = Batches.Normalization.of(images);
         net = ResNets.build(spec, channels, side, 1, new Nesterovs(0.01, 0.9), 1e-4, null);
         batches = new DataSet[TRAIN_BATCHES.length];
-        convolutions = new ConvolutionReference.TrainingConvolutions[TRAIN_BATCHES.length];
+        convolutions = new ConvolutionReference.Convolutions[TRAIN_BATCHES.length];
         for (int b = 0; b < TRAIN_BATCHES.length; b++) {
             int[] first = Batches.permutation(TRAIN_BATCHES[b], null);
             batches[b] = Batches.batch(images, first, norm, null);
-            convolutions[b] = new ConvolutionReference.TrainingConvolutions(spec, channels, side, TRAIN_BATCHES[b]);
+            convolutions[b] = new ConvolutionReference.Convolutions(spec, channels, side, TRAIN_BATCHES[b], true);
         }
         AnalogNetwork chip = AnalogNetwork.convert(net, AnalogConfig.paper(SlicingAlgorithm.MAX_FILL, 8, 1));
         chip.program(1, 0);
@@ -112,6 +121,15 @@ public final class DnnBenchSession implements AutoCloseable {
             chips.add(chip.replica());
         }
         evaluator = new ChunkedEvaluator(threads);
+        chunkConvolutions = new ConvolutionReference.Convolutions[threads];
+        for (int i = 0; i < threads; i++) {
+            chunkConvolutions[i] = new ConvolutionReference.Convolutions(spec, channels, side, CHUNK, false);
+        }
+        convolutionThreads = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bench-convolutions");
+            t.setDaemon(true);
+            return t;
+        });
         round();
     }
 
@@ -136,14 +154,33 @@ public final class DnnBenchSession implements AutoCloseable {
             // With libnd4j loaded on more threads the reproducible mode refuses to train: not measured.
             reproducible[b] = oneThread ? perStep(TrainingThreads.REPRODUCIBLE, ds) : new Time(Double.NaN, Double.NaN);
             fastest[b] = perStep(TrainingThreads.FASTEST, ds);
-            ConvolutionReference.TrainingConvolutions c = convolutions[b];
+            ConvolutionReference.Convolutions c = convolutions[b];
             convOne[b] = oneThread ? perStep(TrainingThreads.REPRODUCIBLE, c::run) : new Time(Double.NaN, Double.NaN);
             convAll[b] = perStep(TrainingThreads.FASTEST, c::run);
         }
         ChunkedEvaluator.Forward<Model> digital = (r, s, c, x) -> Networks.output(r, x);
         Time d = time(() -> evaluator.accuracy(nets, images, norm, CHUNK, 1, digital));
         Time a = time(() -> evaluator.accuracy(chips, images, norm, CHUNK, 1, DnnBenchmark::analogRead));
-        return new Round(reproducible, fastest, d, a, convOne, convAll);
+        return new Round(reproducible, fastest, d, a, convOne, convAll, time(this::chunkConvolutions));
+    }
+
+    /** 1000 images' convolutions: chunk k of 500 on thread k mod threads, as the evaluator deals them. */
+    private Void chunkConvolutions() throws Exception {
+        int chunks = images.count() / CHUNK;
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            ConvolutionReference.Convolutions c = chunkConvolutions[t];
+            int mine = (chunks - t + threads - 1) / threads;
+            done.add(convolutionThreads.submit(() -> {
+                for (int k = 0; k < mine; k++) {
+                    c.run();
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        return null;
     }
 
     private Time perStep(TrainingThreads mode, DataSet ds) {
@@ -176,6 +213,7 @@ public final class DnnBenchSession implements AutoCloseable {
 
     @Override
     public void close() {
+        convolutionThreads.shutdownNow();
         evaluator.close();
     }
 }
