@@ -124,7 +124,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--vs-pytorch", order = 6, description = "With --dnn: also run the same network in PyTorch "
             + "(Debian's python3-torch; --python, else python3 or /usr/bin/python3) in interleaved rounds and print "
-            + "both and the ratio: training step (batch 64, 128), digital and analog inference per 1000 images.")
+            + "both and the ratio: training step (batch 64, 128), digital and analog inference per 1000 images, "
+            + "and under each the network's convolutions alone (the floor under it).")
     boolean vsPytorch;
 
     @Option(names = "--slice-reads", order = 8, description = "Time one slice read of a 128x128 tile through the "
