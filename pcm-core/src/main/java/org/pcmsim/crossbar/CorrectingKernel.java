@@ -42,7 +42,11 @@ final class CorrectingKernel {
     private final double[][] scratch = new double[6][];
     /** |W| of each programmed device of the top slice, reused. */
     private int[] levelBuffer;
-    /** ln g and raw Q_s of the top slice per |W| ({@link #topSliceLaws}), built on first use. */
+    /** Whether the top slice is tabulated per |W| (up to {@link #MAX_TABULATED}). */
+    private final boolean tabulated;
+    /** The top slice per |W|: its value S, the remainder after it, ln g and raw Q_s ({@link #tabulateTop}). */
+    private double[] topValue;
+    private double[] topRest;
     private double[] topLaws;
     /** Column-major programming: the first device of each input line, and the output line of each device. */
     private int[] columnStart;
@@ -57,15 +61,18 @@ final class CorrectingKernel {
         this.unit = model.gMax() / scheme.range();
         this.limit = limit;
         this.countLimit = countLimit;
+        this.tabulated = scheme.maxMagnitude() <= MAX_TABULATED;
     }
 
-    /** Starts a chip: every weight's remainder is |W|. */
+    /** Starts a chip: every weight's remainder is |W| (set by the top slice's table when there is one). */
     void start(int[] weights) {
         if (restBuffer == null || restBuffer.length != weights.length) {
             restBuffer = new double[weights.length];
         }
-        for (int i = 0; i < weights.length; i++) {
-            restBuffer[i] = Math.abs(weights[i]);
+        if (!tabulated) {
+            for (int i = 0; i < weights.length; i++) {
+                restBuffer[i] = Math.abs(weights[i]);
+            }
         }
     }
 
@@ -94,7 +101,19 @@ final class CorrectingKernel {
         // Pass 1, over every weight: its slice value and its remainder as if the slice were
         // programmed exactly; then the slice's devices as sparse rows, counted by an integer add
         // rather than a branch (which would mispredict on random weights).
-        Access.slicing().maxFillStep(slicer, j, rest, values, size);
+        if (j == n - 1 && tabulated) {
+            // The top slice's Max-fill step starts from R = |W|: its value and remainder per |W| from a table.
+            if (topValue == null) {
+                tabulateTop(device);
+            }
+            for (int i = 0; i < size; i++) {
+                int m = Math.abs(weights[i]);
+                values[i] = topValue[m];
+                rest[i] = topRest[m];
+            }
+        } else {
+            Access.slicing().maxFillStep(slicer, j, rest, values, size);
+        }
         int p = 0;
         int clipped = 0;
         // With supplied normals, each device's slice value, sign and normals are copied as it is
@@ -152,11 +171,8 @@ final class CorrectingKernel {
         // The top slice's value depends on |W| alone (nothing was programmed before it): its laws
         // come from a table per |W| rather than from a lookup per device.
         int[] levels = null;
-        if (j == n - 1 && !oneLevel && scheme.maxMagnitude() <= MAX_TABULATED) {
+        if (j == n - 1 && !oneLevel && tabulated) {
             levels = levelBuffer(size);
-            if (topLaws == null) {
-                topLaws = topSliceLaws(device);
-            }
         }
         for (int from = 0; from < p; from += CHUNK) {
             int to = Math.min(p, from + CHUNK);
@@ -211,11 +227,12 @@ final class CorrectingKernel {
     }
 
     /**
-     * The top slice per weight magnitude m = |W|: ln g and the raw read-noise amplitude of its target,
-     * interleaved, computed as the per-device path computes them (the same Max-fill step from R = m,
-     * the same clip, the same table lookup), so the same numbers to the bit.
+     * The top slice per weight magnitude m = |W|: its value, the remainder after it (if programmed
+     * exactly), and ln g and the raw read-noise amplitude of its target, interleaved; computed as the
+     * per-weight path computes them (the same Max-fill step from R = m, the same clip, the same table
+     * lookup), so the same numbers to the bit.
      */
-    private double[] topSliceLaws(DeviceProgrammer device) {
+    private void tabulateTop(DeviceProgrammer device) {
         int levels = scheme.maxMagnitude() + 1;
         double[] rest = new double[levels];
         double[] value = new double[levels];
@@ -236,7 +253,9 @@ final class CorrectingKernel {
             laws[2 * m] = ln[m];
             laws[2 * m + 1] = raw[m];
         }
-        return laws;
+        topValue = value;
+        topRest = rest;
+        topLaws = laws;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.pcmsim.crossbar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 import org.pcmsim.device.PcmDeviceModel;
@@ -20,7 +21,7 @@ import org.pcmsim.slicing.SlicingScheme;
  * per |W|, each device's data copied as the weights are compacted) against error correction written
  * one device at a time with the same primitives (the Max-fill step, the law-table lookup of one target,
  * the error correction b^j (actual − S_j)): every target, G_P, ν, Q_s, amplitude and clipped count
- * equal to the bit.
+ * equal to the bit, with supplied normals and with normals drawn from a generator.
  */
 class CorrectingKernelTest {
     private static final int N = 48;
@@ -55,16 +56,23 @@ class CorrectingKernelTest {
                     // Twice: the second chip reuses the kernel's buffers and its table.
                     for (int round = 0; round < 2; round++) {
                         programmer.programInto(pc, w, j -> xi[j], null);
-                        compare(pc, oneDeviceAtATime(scheme, model, w, xi), scheme + " " + model);
+                        compare(pc, oneDeviceAtATime(scheme, model, w, xi, null), scheme + " " + model);
                     }
+                    // From a generator: each device draws its two normals in device order.
+                    programmer.programInto(pc, w, new XoRoShiRo128PlusPlus(11, 3));
+                    var drawn = ZigguratSampler.NormalizedGaussian.of(new XoRoShiRo128PlusPlus(11, 3));
+                    compare(pc, oneDeviceAtATime(scheme, model, w, null, drawn), scheme + " " + model + ", drawn");
                 }
             }
         }
     }
 
-    /** Per slice: target, G_P, ν, Q_s, amplitude (dense, row-major) and the clipped count. */
+    /**
+     * Per slice: target, G_P, ν, Q_s, amplitude (dense, row-major) and the clipped count; the normals of
+     * weight i from {@code xi[j]} at 2i and 2i + 1, or, if xi is null, drawn device by device.
+     */
     private static double[][][] oneDeviceAtATime(SlicingScheme scheme, PcmDeviceModel model, int[] w,
-                                                 double[][] xi) {
+                                                 double[][] xi, NormalizedGaussianSampler drawn) {
         int size = w.length;
         int n = scheme.nSlices();
         Slicer slicer = new Slicer(scheme);
@@ -98,8 +106,9 @@ class CorrectingKernelTest {
                 double sign = (w[i] >> 31) | 1;
                 one[0] = Math.max(-limit, Math.min(values[i] * unit, limit)) * sign;
                 clipped += Math.abs(values[i] * unit) > countLimit ? 1 : 0;
-                device.program(one, new double[] {xi[j][2 * i]}, new double[] {xi[j][2 * i + 1]}, 0, 1, gp, nu, raw,
-                        ln, false);
+                double xiP = xi != null ? xi[j][2 * i] : drawn.sample();
+                double xiNu = xi != null ? xi[j][2 * i + 1] : drawn.sample();
+                device.program(one, new double[] {xiP}, new double[] {xiNu}, 0, 1, gp, nu, raw, ln, false);
                 s[0][i] = one[0];
                 s[1][i] = gp[0];
                 s[2][i] = nu[0];
