@@ -80,10 +80,18 @@ final class CorrectingKernel {
      * Programs slice j of every weight and updates the remainders; slices go from the most
      * significant down, after {@link #start}.
      *
+     * @param pc the crossbar being programmed
+     * @param j the slice
+     * @param weights signed integers within the scheme's range, row-major
+     * @param device takes or draws the programming normals
+     * @param supplied the slice's normals (ξ_P, ξ_ν of weight i at 2i, 2i + 1), or null to draw them
+     * @param finalQs true if Q_s is final per device (G_max normalisation), false if raw (slice maximum)
+     * @param columns true to compact the devices column by column ({@link ColumnSlices})
+     * @param lastCount the devices slice j had the last time it was programmed, or −1
      * @return the device count
      */
     int program(ProgrammedCrossbar pc, int j, int[] weights, DeviceProgrammer device, double[] supplied,
-                boolean finalQs, boolean columns) {
+                boolean finalQs, boolean columns, int lastCount) {
         int rows = pc.rows();
         int cols = pc.cols();
         int size = weights.length;
@@ -118,8 +126,11 @@ final class CorrectingKernel {
         int clipped = 0;
         // With supplied normals, each device's slice value, sign and normals are copied as it is
         // found, in the same pass over the weights (each weight's data then read in order, once)
-        // rather than gathered afterwards through the device index.
-        boolean gathered = supplied != null && !columns;
+        // rather than gathered afterwards through the device index; only where the slice was at least
+        // half full the last time (a guess that changes no number), since the copies are made for every
+        // weight and a sparse slice (most of those between the top and the last at b_W = 1) pays more
+        // for them than for the gathers.
+        boolean gathered = supplied != null && !columns && 2L * lastCount >= size;
         if (columns) {
             p = compactByColumn(values, index, rows, cols);
         } else if (gathered) {

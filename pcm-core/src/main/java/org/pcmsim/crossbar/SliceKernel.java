@@ -99,7 +99,7 @@ final class SliceKernel {
                     && (table == null || finalQs && !table.clipsAny());
             int count;
             if (table == null) {
-                count = correcting.program(pc, j, weights, device, xi, finalQs, columns);
+                count = correcting.program(pc, j, weights, device, xi, finalQs, columns, lastCount[j]);
             } else if (columns) {
                 count = pc.columns.programTabulated(j, weights, xi, table, j * (scheme.maxMagnitude() + 1), device);
                 pc.rowStart[j][pc.rows()] = count;
