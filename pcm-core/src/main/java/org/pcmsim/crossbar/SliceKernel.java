@@ -3,13 +3,10 @@ package org.pcmsim.crossbar;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.pcmsim.device.PcmDeviceModel;
-import org.pcmsim.device.ReadNoise;
 import org.pcmsim.device.ReadNoiseNormalization;
-import org.pcmsim.internal.Access;
 import org.pcmsim.internal.DeviceLaws;
 import org.pcmsim.internal.DeviceProgrammer;
 import org.pcmsim.slicing.SlicingAlgorithm;
-import org.pcmsim.slicing.Slicer;
 import org.pcmsim.slicing.SlicingScheme;
 
 /**
@@ -18,19 +15,13 @@ import org.pcmsim.slicing.SlicingScheme;
  * found in a first branch-free pass and programmed in a second. Without error correction the
  * targets and device laws come from a {@link LevelTable} per integer magnitude; with
  * {@link SlicingAlgorithm#MAX_FILL_EC} each slice is computed from the remainders the previous
- * slices left, after their actual programmed values. Buffers are reused across calls, so an
+ * slices left, after their actual programmed values ({@link CorrectingKernel}). Buffers are reused across calls, so an
  * instance is not thread-safe.
  */
 final class SliceKernel {
-    /** Error-corrected devices programmed per round of short loops: their arrays fit the L1 cache. */
-    private static final int CHUNK = 256;
-
     private final SlicingScheme scheme;
     private final PcmDeviceModel model;
-    private final Slicer slicer;
     private final int n;
-    /** Conductance per slice unit, G_max / r (µS). */
-    private final double unit;
     /** The largest |target| a device holds, µS: G_max when clipped, +∞ when unbounded (then min/max are exact no-ops). */
     private final double limit;
     /**
@@ -40,34 +31,24 @@ final class SliceKernel {
     private final double countLimit;
     /** Targets and device laws per slice and weight magnitude; null for error correction. */
     private final LevelTable table;
-    /** Remainder of each weight during error-correcting programming, reused. */
-    private double[] restBuffer;
-    /** Slice value of each weight during error-correcting programming, reused. */
-    private double[] valueBuffer;
+    /** The error-correcting kernel; null without error correction. */
+    private final CorrectingKernel correcting;
     /** A slice's programming normals drawn from a generator (2 per weight position), reused. */
     private double[] drawn;
-    /** Error correction: the weight index of each programmed device of a slice, reused. */
-    private int[] deviceIndex;
-    /** Error correction: per programmed device, ξ_P, ξ_ν, ln g, S_j, the weight's sign and b^j times the error; reused. */
-    private final double[][] scratch = new double[6][];
     /** Table index of each programmed device of a slice (bitwise-negated for negative weights), reused. */
     private int[] levelIndex;
-    /** Column-major programming: the first device of each input line, and the output line of each device. */
-    private int[] columnStart;
-    private int[] rowOf;
     /** Per slice: the devices it had when this kernel last programmed it, or −1. */
     private final int[] lastCount;
 
     SliceKernel(SlicingScheme scheme, PcmDeviceModel model) {
         this.scheme = scheme;
         this.model = model;
-        this.slicer = new Slicer(scheme);
         this.n = scheme.nSlices();
-        this.unit = model.gMax() / scheme.range();
         this.limit = model.targetLimit();
         this.countLimit = limit * (1 + 1e-9);
         this.table = scheme.algorithm() == SlicingAlgorithm.MAX_FILL_EC ? null
                 : new LevelTable(scheme, model, limit, countLimit);
+        this.correcting = table == null ? new CorrectingKernel(this, scheme, model, limit, countLimit) : null;
         this.lastCount = new int[n];
         java.util.Arrays.fill(lastCount, -1);
     }
@@ -94,12 +75,8 @@ final class SliceKernel {
     void program(ProgrammedCrossbar pc, int[] weights, DeviceProgrammer device, IntFunction<double[]> normals,
                  IntConsumer afterSlice) {
         boolean finalQs = model.readNoiseNormalization() == ReadNoiseNormalization.G_MAX;
-        double[] rest = null;
-        if (table == null) {
-            rest = remainders(weights.length);
-            for (int i = 0; i < weights.length; i++) {
-                rest[i] = Math.abs(weights[i]);
-            }
+        if (correcting != null) {
+            correcting.start(weights);
         }
         // Slice-major: each slice's devices are written in one sequential pass (weight-major order
         // would stream into 5 n arrays at once). Error correction only needs each weight's remainder.
@@ -122,7 +99,7 @@ final class SliceKernel {
                     && (table == null || finalQs && !table.clipsAny());
             int count;
             if (table == null) {
-                count = programCorrecting(pc, j, weights, rest, device, xi, finalQs, columns);
+                count = correcting.program(pc, j, weights, device, xi, finalQs, columns, lastCount[j]);
             } else if (columns) {
                 count = pc.columns.programTabulated(j, weights, xi, table, j * (scheme.maxMagnitude() + 1), device);
                 pc.rowStart[j][pc.rows()] = count;
@@ -144,7 +121,7 @@ final class SliceKernel {
             }
             pc.columnMajor[j] = columns;
             if (columns && table == null) {
-                pc.columns.store(j, columnStart, rowOf, pc.programmed[j], pc.amplitude[j], pc.nu[j]);
+                correcting.storeColumns(pc, j);
             }
             if (afterSlice != null) {
                 afterSlice.accept(j);
@@ -153,7 +130,7 @@ final class SliceKernel {
     }
 
     /** The supplied normals of a slice, or its own normals drawn from the generator in device order. */
-    private double[] normalsOf(ProgrammedCrossbar pc, int j, DeviceProgrammer device, double[] supplied) {
+    double[] normalsOf(ProgrammedCrossbar pc, int j, DeviceProgrammer device, double[] supplied) {
         if (supplied != null) {
             return supplied;
         }
@@ -163,95 +140,6 @@ final class SliceKernel {
         }
         device.drawSlice(pc.rows(), pc.cols(), pc.rowStart[j], pc.column[j], drawn);
         return drawn;
-    }
-
-    /** Max-fill EC: programs slice j of every weight and updates the remainders; returns the device count. */
-    private int programCorrecting(ProgrammedCrossbar pc, int j, int[] weights, double[] rest, DeviceProgrammer device,
-                                  double[] supplied, boolean finalQs, boolean columns) {
-        int rows = pc.rows();
-        int cols = pc.cols();
-        int size = weights.length;
-        double[] values = valueBuffer(size);
-        int[] column = pc.column[j];
-        int[] start = pc.rowStart[j];
-        int[] index = indexBuffer(size);
-        // Pass 1, over every weight: its slice value and its remainder as if the slice were
-        // programmed exactly; then the slice's devices as sparse rows, counted by an integer add
-        // rather than a branch (which would mispredict on random weights).
-        Access.slicing().maxFillStep(slicer, j, rest, values, size);
-        int p = 0;
-        if (columns) {
-            p = compactByColumn(values, index, rows, cols);
-        } else {
-            for (int r = 0; r < rows; r++) {
-                start[r] = p;
-                int base = r * cols;
-                for (int k = 0; k < cols; k++) {
-                    column[p] = k;
-                    index[p] = base + k;
-                    p += values[base + k] * unit != 0.0 ? 1 : 0;
-                }
-            }
-        }
-        start[rows] = p;
-        double[] xi = normalsOf(pc, j, device, supplied);
-        // Pass 2, over the programmed devices only, a chunk at a time (its arrays stay in the L1
-        // cache): the targets and normals gathered, the devices programmed, then each remainder
-        // corrected by the programming error, b^j (actual − S_j), as the one-weight error correction
-        // of Slicer does. Several short loops rather than one long one: see DeviceProgrammer.program.
-        double significance = scheme.significance(j);
-        double[] target = pc.target[j];
-        double[] programmed = pc.programmed[j];
-        double[] nu = pc.nu[j];
-        double[] qs = pc.qs[j];
-        double[] amplitude = pc.amplitude[j];
-        double[] xiP = scratch(0, size);
-        double[] xiNu = scratch(1, size);
-        double[] lnG = scratch(2, size);
-        double[] slice = scratch(3, size);
-        double[] sign = scratch(4, size);
-        double[] error = scratch(5, size);
-        ReadNoise law = model.readNoise();
-        // At b_W = 1 every slice above the last holds r or nothing (Slicer.maxFillStep): one target
-        // magnitude, whose laws need one lookup.
-        boolean oneLevel = scheme.base() == 1 && j > 0;
-        int clipped = 0;
-        for (int from = 0; from < p; from += CHUNK) {
-            int to = Math.min(p, from + CHUNK);
-            // The gathers: slice value, the weight's sign as ±1 (a product by ±1 is an exact negation
-            // or nothing, as withSign), the normals; and the clipped count, an integer add, not a branch.
-            for (int q = from; q < to; q++) {
-                int i = index[q];
-                double s = values[i];
-                slice[q] = s;
-                sign[q] = (weights[i] >> 31) | 1;
-                clipped += Math.abs(s * unit) > countLimit ? 1 : 0;
-                xiP[q] = xi[2 * i];
-                xiNu[q] = xi[2 * i + 1];
-            }
-            // Clipped without a branch (a large share of the last slice is clipped at b_W >= 4); with an
-            // infinite limit both bounds leave the value unchanged to the bit.
-            for (int q = from; q < to; q++) {
-                target[q] = Math.max(-limit, Math.min(slice[q] * unit, limit)) * sign[q];
-            }
-            device.program(target, xiP, xiNu, from, to, programmed, nu, qs, lnG, oneLevel);
-            if (finalQs) {
-                for (int q = from; q < to; q++) {
-                    double qq = DeviceLaws.readNoiseFromRaw(law, qs[q], 1.0);
-                    qs[q] = qq;
-                    amplitude[q] = programmed[q] * qq;
-                }
-            }
-            for (int q = from; q < to; q++) {
-                // b^j (actual − S_j), the actual value with the weight's sign.
-                error[q] = significance * (programmed[q] * sign[q] / unit - slice[q]);
-            }
-            for (int q = from; q < to; q++) {
-                rest[index[q]] -= error[q];
-            }
-        }
-        pc.clipped[j] = clipped;
-        return p;
     }
 
     /** Without error correction: programs slice j from the per-level tables; returns the device count. */
@@ -315,65 +203,5 @@ final class SliceKernel {
             levelIndex = new int[size];
         }
         return levelIndex;
-    }
-
-    /**
-     * Error correction's pass 1 for a column-major slice ({@link ColumnSlices}): the devices (non-zero
-     * slice values) input line by input line, in output-line order, with their weight index and output
-     * line; returns the count. A method of its own, so that the sparse kernel stays as the JIT knew it.
-     */
-    private int compactByColumn(double[] values, int[] index, int rows, int cols) {
-        int[] line = columnBuffers(rows, cols);
-        int p = 0;
-        for (int k = 0; k < cols; k++) {
-            columnStart[k] = p;
-            for (int r = 0; r < rows; r++) {
-                int i = r * cols + k;
-                line[p] = r;
-                index[p] = i;
-                p += values[i] * unit != 0.0 ? 1 : 0;
-            }
-        }
-        columnStart[cols] = p;
-        return p;
-    }
-
-    /** Sizes {@link #columnStart} and returns {@link #rowOf}. */
-    private int[] columnBuffers(int rows, int cols) {
-        if (columnStart == null || columnStart.length != cols + 1) {
-            columnStart = new int[cols + 1];
-        }
-        if (rowOf == null || rowOf.length != rows * cols) {
-            rowOf = new int[rows * cols];
-        }
-        return rowOf;
-    }
-
-    private int[] indexBuffer(int size) {
-        if (deviceIndex == null || deviceIndex.length != size) {
-            deviceIndex = new int[size];
-        }
-        return deviceIndex;
-    }
-
-    private double[] scratch(int which, int size) {
-        if (scratch[which] == null || scratch[which].length != size) {
-            scratch[which] = new double[size];
-        }
-        return scratch[which];
-    }
-
-    private double[] valueBuffer(int size) {
-        if (valueBuffer == null || valueBuffer.length != size) {
-            valueBuffer = new double[size];
-        }
-        return valueBuffer;
-    }
-
-    private double[] remainders(int size) {
-        if (restBuffer == null || restBuffer.length != size) {
-            restBuffer = new double[size];
-        }
-        return restBuffer;
     }
 }

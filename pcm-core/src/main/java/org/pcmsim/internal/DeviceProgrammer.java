@@ -134,6 +134,57 @@ public final class DeviceProgrammer {
         } else {
             table.lookup(target, from, to, invGMax, coefficient, lnG, rawQ);
         }
+        programFromLaws(target, xiP, xiNu, from, to, programmed, nu, lnG);
+    }
+
+    /**
+     * {@link #program(double[], double[], double[], int, int, double[], double[], double[], double[], boolean)}
+     * with the table lookups replaced by gathers from laws tabulated per level: where every target of
+     * a slice is one of a few hundred magnitudes (the most significant slice of error correction,
+     * whose value depends on |W| alone), the lookups, ≈ 5 ns per device, were the largest cost of
+     * programming it. {@code laws} must hold, at 2m and 2m + 1, what {@link #laws} gives for the
+     * magnitude of level m: then every number is the same, to the bit, as from the lookup.
+     *
+     * @param target target conductances, µS, signed, non-zero
+     * @param xiP the programming-noise normal ξ_P of each device
+     * @param xiNu the drift-exponent normal ξ_ν of each device
+     * @param from first device
+     * @param to one past the last device
+     * @param programmed receives the programmed conductances G_P, µS
+     * @param nu receives the drift exponents
+     * @param rawQ receives {@link DeviceLaws#readNoiseRaw} of each target
+     * @param lnG scratch space, at least {@code to} long
+     * @param level the level m of each device, |target| being the target of level m
+     * @param laws ln g and the raw read-noise amplitude of each level, interleaved
+     */
+    public void programLevels(double[] target, double[] xiP, double[] xiNu, int from, int to, double[] programmed,
+                              double[] nu, double[] rawQ, double[] lnG, int[] level, double[] laws) {
+        for (int p = from; p < to; p++) {
+            int at = 2 * level[p];
+            lnG[p] = laws[at];
+            rawQ[p] = laws[at + 1];
+        }
+        programFromLaws(target, xiP, xiNu, from, to, programmed, nu, lnG);
+    }
+
+    /**
+     * The device laws of error correction as {@link #program(double[], double[], double[], int, int, double[],
+     * double[], double[], double[], boolean)} computes them: ln g into {@code lnG[p]} and
+     * coefficient · g^(−e) into {@code rawQ[p]} for g = |target[p]| / G_max + 10⁻¹⁵, from the table.
+     *
+     * @param target target conductances, µS
+     * @param from first device
+     * @param to one past the last device
+     * @param lnG receives ln g
+     * @param rawQ receives the raw read-noise amplitudes
+     */
+    public void laws(double[] target, int from, int to, double[] lnG, double[] rawQ) {
+        table.lookup(target, from, to, invGMax, coefficient, lnG, rawQ);
+    }
+
+    /** G_P and ν of devices {@code from} … {@code to − 1} from their ln g, each law in a short loop of its own. */
+    private void programFromLaws(double[] target, double[] xiP, double[] xiNu, int from, int to, double[] programmed,
+                                 double[] nu, double[] lnG) {
         for (int p = from; p < to; p++) {
             double ln = lnG[p];
             nu[p] = driftScale * Math.abs(DeviceLaws.driftMean(drift, ln) + DeviceLaws.driftSigma(drift, ln) * xiNu[p]);
