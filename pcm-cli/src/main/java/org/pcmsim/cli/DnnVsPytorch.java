@@ -86,7 +86,7 @@ final class DnnVsPytorch {
         for (int b = 0; b < batches.length; b++) {
             final int i = b;
             String key = "train" + batches[b];
-            double[] torchStep = theirs.isEmpty() ? null : median(theirs, key);
+            double[] torchStep = medianOrNull(theirs, key);
             row(out, String.format(Locale.ROOT, "training step, batch %d, %s", batches[b],
                     TrainingThreads.REPRODUCIBLE.id()), median(ours, r -> r.trainReproducible()[i]), torchStep);
             row(out, String.format(Locale.ROOT, "training step, batch %d, %s (%d threads)", batches[b],
@@ -96,8 +96,7 @@ final class DnnVsPytorch {
         // The floor under a step: its convolutions alone, which DL4J's layers cannot route around.
         for (int b = 0; b < batches.length; b++) {
             final int i = b;
-            String key = "conv" + batches[b];
-            double[] torchConv = theirs.isEmpty() || theirs.get(0).path(key).isMissingNode() ? null : median(theirs, key);
+            double[] torchConv = medianOrNull(theirs, "conv" + batches[b]);
             row(out, String.format(Locale.ROOT, "  its convolutions alone, fwd + bwd, batch %d, 1 thread", batches[b]),
                     median(ours, r -> r.convReproducible()[i]), torchConv);
             row(out, String.format(Locale.ROOT, "  its convolutions alone, fwd + bwd, batch %d, %d threads", batches[b],
@@ -119,10 +118,8 @@ final class DnnVsPytorch {
                 best);
         row(out, "analog inference, s / 1000 images, reads incl.", median(ours, DnnBenchSession.Round::analogPer1000),
                 best);
-        double[] torchConv = theirs.isEmpty() || theirs.get(0).path("convinfer").isMissingNode() ? null
-                : median(theirs, "convinfer");
         row(out, "  its convolutions alone, fwd, s / 1000 images (batch 500)",
-                median(ours, DnnBenchSession.Round::convPer1000), torchConv);
+                median(ours, DnnBenchSession.Round::convPer1000), medianOrNull(theirs, "convinfer"));
         if (best != null) {
             StringBuilder all = new StringBuilder("PyTorch inference per 1000 images by batch size:");
             for (int b : INFER_BATCHES) {
@@ -160,6 +157,11 @@ final class DnnVsPytorch {
             c[i] = f.apply(rounds.get(i)).cpu();
         }
         return new double[] {WholeCommandBench.median(w), WholeCommandBench.median(c)};
+    }
+
+    /** @return the medians of PyTorch's rounds for {@code key}, or null when PyTorch did not run */
+    private static double[] medianOrNull(List<JsonNode> rounds, String key) {
+        return rounds.isEmpty() ? null : median(rounds, key);
     }
 
     private static double[] median(List<JsonNode> rounds, String key) {

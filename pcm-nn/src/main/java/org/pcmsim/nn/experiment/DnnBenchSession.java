@@ -164,7 +164,7 @@ public final class DnnBenchSession implements AutoCloseable {
         return new Round(reproducible, fastest, d, a, convOne, convAll, time(this::chunkConvolutions));
     }
 
-    /** 1000 images' convolutions: chunk k of 500 on thread k mod threads, as the evaluator deals them. */
+    /** 1000 images' convolutions, the chunks of 500 dealt to the threads in turn. */
     private Void chunkConvolutions() throws Exception {
         int chunks = images.count() / CHUNK;
         List<Future<?>> done = new ArrayList<>();

@@ -54,8 +54,8 @@ final class TrainingConvolution extends MKLDNNConvHelper {
     }
 
     /**
-     * Wraps the oneDNN helper of every identity-activation convolution layer of {@code net}
-     * (idempotent; other layers are left alone).
+     * Replaces the oneDNN helper of every identity-activation convolution layer of {@code net} with
+     * this one (idempotent; other layers are left alone).
      *
      * @param net a network
      */
@@ -112,12 +112,10 @@ final class TrainingConvolution extends MKLDNNConvHelper {
         }
         INDArray out = super.preOutput(input, weights, bias, kernel, strides, pad, algoMode, fwdAlgo,
                 convolutionMode, dilation, format, workspaceMgr);
-        lastInput = input;
+        // A null output (the helper declined) leaves nothing a backward call could match.
+        lastInput = out == null ? null : input;
         lastWeights = weights;
         lastShape = out == null ? null : out.shape();
-        if (out == null) {
-            lastInput = null;
-        }
         return out;
     }
 
