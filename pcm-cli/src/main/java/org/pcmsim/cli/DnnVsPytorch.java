@@ -92,6 +92,9 @@ final class DnnVsPytorch {
             row(out, String.format(Locale.ROOT, "training step, batch %d, %s (%d threads)", batches[b],
                     TrainingThreads.FASTEST.id(), TrainingThreads.FASTEST.threads()),
                     median(ours, r -> r.trainFastest()[i]), torchStep);
+            row(out, String.format(Locale.ROOT, "training step, batch %d, %s (%d x 1 thread)", batches[b],
+                    TrainingThreads.REPLICAS.id(), TrainingThreads.REPLICAS.replicas()),
+                    median(ours, r -> r.trainReplicas()[i]), torchStep);
         }
         // The floor under a step: its convolutions alone, which DL4J's layers cannot route around.
         for (int b = 0; b < batches.length; b++) {

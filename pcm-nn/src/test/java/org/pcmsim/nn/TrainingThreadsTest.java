@@ -21,13 +21,22 @@ import org.pcmsim.nn.training.TrainingOptions;
 import org.pcmsim.nn.training.TrainingThreads;
 
 /**
- * The reproducible training mode gives the same weights and accuracies for a seed whatever OpenMP
- * thread count the calling thread had (oneDNN's and OpenBLAS's threads), and leaves that setting as it
+ * The reproducible and replicas training modes give the same weights and accuracies for a seed whatever
+ * OpenMP thread count the calling thread had (oneDNN's and OpenBLAS's threads), and leaves that setting as it
  * found it. (libnd4j's own loop threads are fixed when it loads; surefire starts it with one.)
  */
 class TrainingThreadsTest {
     @Test
     void reproducibleModeIgnoresTheProcessThreadCount() throws IOException {
+        sameWeightsWhateverTheThreadCount(TrainingThreads.REPRODUCIBLE);
+    }
+
+    @Test
+    void replicasModeIgnoresTheProcessThreadCount() throws IOException {
+        sameWeightsWhateverTheThreadCount(TrainingThreads.REPLICAS);
+    }
+
+    private static void sameWeightsWhateverTheThreadCount(TrainingThreads mode) throws IOException {
         OneDnn.enableHelpers();
         LabeledImages train = new SyntheticCifar(3).generate(200, 1);
         LabeledImages test = new SyntheticCifar(3).generate(100, 2);
@@ -36,17 +45,17 @@ class TrainingThreadsTest {
         TrainingOptions opt = new TrainingOptions(1, 1, 64, 0.05, 0.01, 0.9, 1e-4, 0.038, 2.0, 23);
 
         setProcessThreads(1);
-        ComputationGraph one = train(train, norm, opt);
+        ComputationGraph one = train(train, norm, opt, mode);
         // As if the JVM had been started with OMP_NUM_THREADS=2: the mode must still train on one thread.
         setProcessThreads(2);
-        ComputationGraph two = train(train, norm, opt);
+        ComputationGraph two = train(train, norm, opt, mode);
         assertEquals(2, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),
                 "the thread's setting is restored after training");
         setProcessThreads(1);
 
         // Sensitive: the same second run in FASTEST mode (2 oneDNN threads) differs by 2.4e-7 in the weights.
-        assertEquals(0.0, one.params().sub(two.params()).amaxNumber().doubleValue(), 0.0, "bit-identical weights");
-        assertEquals(correct(one, test, norm), correct(two, test, norm), "identical accuracy");
+        assertEquals(0.0, one.params().sub(two.params()).amaxNumber().doubleValue(), 0.0, mode + ": bit-identical weights");
+        assertEquals(correct(one, test, norm), correct(two, test, norm), mode + ": identical accuracy");
     }
 
     @Test
@@ -54,16 +63,20 @@ class TrainingThreadsTest {
         assertEquals(TrainingThreads.REPRODUCIBLE, TrainingThreads.fromEnvironment(null));
         assertEquals(TrainingThreads.REPRODUCIBLE, TrainingThreads.fromEnvironment(" "));
         assertEquals(TrainingThreads.FASTEST, TrainingThreads.fromEnvironment("Fastest"));
+        assertEquals(TrainingThreads.REPLICAS, TrainingThreads.fromEnvironment("replicas"));
         assertEquals(1, TrainingThreads.REPRODUCIBLE.threads());
+        assertEquals(1, TrainingThreads.REPLICAS.threads());
+        assertEquals(2, TrainingThreads.REPLICAS.replicas());
+        assertEquals(1, TrainingThreads.FASTEST.replicas());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingThreads.fromEnvironment("fast"));
         assertTrue(e.getMessage().contains("'fast'") && e.getMessage().contains(TrainingThreads.ENVIRONMENT),
                 e.getMessage());
     }
 
-    private static ComputationGraph train(LabeledImages train, Batches.Normalization norm, TrainingOptions opt)
-            throws IOException {
-        return new Trainer(ResNetSpec.RESNET8_CI, opt, null, Batches.Augmentation.CIFAR, TrainingThreads.REPRODUCIBLE)
+    private static ComputationGraph train(LabeledImages train, Batches.Normalization norm, TrainingOptions opt,
+                                          TrainingThreads mode) throws IOException {
+        return new Trainer(ResNetSpec.RESNET8_CI, opt, null, Batches.Augmentation.CIFAR, mode)
                 .train(train, norm, Integer.MAX_VALUE, ProgressListener.NONE);
     }
 

@@ -19,6 +19,7 @@ import org.pcmsim.nn.analog.AnalogNetwork;
 import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.data.LabeledImages;
 import org.pcmsim.nn.data.SyntheticCifar;
+import org.pcmsim.nn.model.DataParallelStep;
 import org.pcmsim.nn.model.Networks;
 import org.pcmsim.nn.model.ResNetSpec;
 import org.pcmsim.nn.model.ResNets;
@@ -31,7 +32,7 @@ import org.pcmsim.slicing.SlicingAlgorithm;
  * another program's (PyTorch's, in {@code pcm bench --dnn NETWORK --vs-pytorch}) and both see the
  * same machine load. A round times, each as wall and process CPU time in seconds: a digital
  * training step (SGD with Nesterov momentum 0.9, L2 1e-4, no weight noise) at batch 64 and 128 in
- * both {@link TrainingThreads} modes, and digital and analog inference of 1000 images on the
+ * every {@link TrainingThreads} mode, and digital and analog inference of 1000 images on the
  * figures' evaluation path ({@link ChunkedEvaluator}: chunks of 500, one chip read per chunk;
  * analog = Max-fill b_W = 1, n_W = 8, read one day after programming); and, as the floor under a
  * training step, the step's convolutions alone forward and backward through libnd4j
@@ -61,6 +62,7 @@ public final class DnnBenchSession implements AutoCloseable {
      * @param trainReproducible per training batch size ({@link #TRAIN_BATCHES}), one step in
      *     {@link TrainingThreads#REPRODUCIBLE} mode
      * @param trainFastest the same in {@link TrainingThreads#FASTEST} mode
+     * @param trainReplicas the same in {@link TrainingThreads#REPLICAS} mode
      * @param digitalPer1000 digital inference of 1000 images on the session's threads
      * @param analogPer1000 analog inference of 1000 images (two chip reads included)
      * @param convReproducible per training batch size, one step's convolutions alone, forward and
@@ -69,11 +71,13 @@ public final class DnnBenchSession implements AutoCloseable {
      * @param convPer1000 the network's convolutions alone forward on 1000 images, as the inference
      *     rows run them (chunks of 500 on the session's threads, one native thread each)
      */
-    public record Round(Time[] trainReproducible, Time[] trainFastest, Time digitalPer1000, Time analogPer1000,
+    public record Round(Time[] trainReproducible, Time[] trainFastest, Time[] trainReplicas, Time digitalPer1000, Time analogPer1000,
                         Time[] convReproducible, Time[] convFastest, Time convPer1000) {
     }
 
     private final ComputationGraph net;
+    /** The same network's steps split over {@link TrainingThreads#REPLICAS}'s replicas. */
+    private final DataParallelStep replicas;
     private final DataSet[] batches;
     private final ConvolutionReference.Convolutions[] convolutions;
     /** Per inference thread, its own arrays (threads must not share libnd4j's outputs). */
@@ -107,6 +111,7 @@ public final class DnnBenchSession implements AutoCloseable {
         images = DnnBenchmark.crop(new SyntheticCifar(1).generate(1000, 1), channels, side);
         norm = Batches.Normalization.of(images);
         net = ResNets.build(spec, channels, side, 1, new Nesterovs(0.01, 0.9), 1e-4, null);
+        replicas = new DataParallelStep(net, TrainingThreads.REPLICAS.replicas());
         batches = new DataSet[TRAIN_BATCHES.length];
         convolutions = new ConvolutionReference.Convolutions[TRAIN_BATCHES.length];
         for (int b = 0; b < TRAIN_BATCHES.length; b++) {
@@ -146,6 +151,7 @@ public final class DnnBenchSession implements AutoCloseable {
     public Round round() {
         Time[] reproducible = new Time[TRAIN_BATCHES.length];
         Time[] fastest = new Time[TRAIN_BATCHES.length];
+        Time[] parallel = new Time[TRAIN_BATCHES.length];
         Time[] convOne = new Time[TRAIN_BATCHES.length];
         Time[] convAll = new Time[TRAIN_BATCHES.length];
         boolean oneThread = Nd4j.getEnvironment().maxThreads() == 1;
@@ -154,6 +160,8 @@ public final class DnnBenchSession implements AutoCloseable {
             // With libnd4j loaded on more threads the reproducible mode refuses to train: not measured.
             reproducible[b] = oneThread ? perStep(TrainingThreads.REPRODUCIBLE, ds) : new Time(Double.NaN, Double.NaN);
             fastest[b] = perStep(TrainingThreads.FASTEST, ds);
+            parallel[b] = oneThread ? perStep(TrainingThreads.REPLICAS, () -> replicas.fit(ds))
+                    : new Time(Double.NaN, Double.NaN);
             ConvolutionReference.Convolutions c = convolutions[b];
             convOne[b] = oneThread ? perStep(TrainingThreads.REPRODUCIBLE, c::run) : new Time(Double.NaN, Double.NaN);
             convAll[b] = perStep(TrainingThreads.FASTEST, c::run);
@@ -161,7 +169,7 @@ public final class DnnBenchSession implements AutoCloseable {
         ChunkedEvaluator.Forward<Model> digital = (r, s, c, x) -> Networks.output(r, x);
         Time d = time(() -> evaluator.accuracy(nets, images, norm, CHUNK, 1, digital));
         Time a = time(() -> evaluator.accuracy(chips, images, norm, CHUNK, 1, DnnBenchmark::analogRead));
-        return new Round(reproducible, fastest, d, a, convOne, convAll, time(this::chunkConvolutions));
+        return new Round(reproducible, fastest, parallel, d, a, convOne, convAll, time(this::chunkConvolutions));
     }
 
     /** 1000 images' convolutions, the chunks of 500 dealt to the threads in turn. */
@@ -214,6 +222,7 @@ public final class DnnBenchSession implements AutoCloseable {
     @Override
     public void close() {
         convolutionThreads.shutdownNow();
+        replicas.close();
         evaluator.close();
     }
 }

@@ -18,6 +18,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.pcmsim.montecarlo.ProgressListener;
 import org.pcmsim.nn.data.Batches;
 import org.pcmsim.nn.data.LabeledImages;
+import org.pcmsim.nn.model.DataParallelStep;
 import org.pcmsim.nn.model.Networks;
 import org.pcmsim.nn.model.ResNetSpec;
 import org.pcmsim.nn.model.ResNets;
@@ -147,26 +148,44 @@ public final class Trainer {
         int steps = (train.count() + options.batchSize() - 1) / options.batchSize();
         long total = (long) steps * options.totalEpochs();
         int end = Math.min(options.totalEpochs(), stopAfterEpochs);
-        for (int e = done; e < end; e++) {
-            boolean noiseAware = e >= options.baselineEpochs();
-            if (net == null) {
-                net = noiseAware ? noiseAwareNet(null, train) : baselineNet(train);
-            } else if (noiseAware && e == options.baselineEpochs()) {
-                net = noiseAwareNet(net, train);
+        DataParallelStep replicas = null;
+        try {
+            for (int e = done; e < end; e++) {
+                boolean noiseAware = e >= options.baselineEpochs();
+                if (net == null) {
+                    net = noiseAware ? noiseAwareNet(null, train) : baselineNet(train);
+                } else if (noiseAware && e == options.baselineEpochs()) {
+                    net = noiseAwareNet(net, train);
+                }
+                if (threads.replicas() > 1 && (replicas == null || replicas.network() != net)) {
+                    if (replicas != null) {
+                        replicas.close();
+                    }
+                    replicas = new DataParallelStep(net, threads.replicas());
+                }
+                // Epoch-based learning-rate schedules read the phase's own epoch count.
+                net.getConfiguration().setEpochCount(noiseAware ? e - options.baselineEpochs() : e);
+                UniformRandomProvider rng = NamedStream.TRAINING_ORDER.stream(options.seed(), e);
+                int[] order = Batches.permutation(train.count(), rng);
+                for (int s = 0; s < steps; s++) {
+                    int from = s * options.batchSize();
+                    int[] idx = java.util.Arrays.copyOfRange(order, from,
+                            Math.min(order.length, from + options.batchSize()));
+                    DataSet ds = Batches.batch(train, idx, norm, augmentation, rng);
+                    if (replicas != null) {
+                        replicas.fit(ds);
+                    } else {
+                        Networks.fit(net, ds);
+                    }
+                    listener.progress((long) e * steps + s + 1, total);
+                }
+                if (checkpointDir != null) {
+                    checkpoint(net, norm, e + 1, fingerprint);
+                }
             }
-            // Epoch-based learning-rate schedules read the phase's own epoch count.
-            net.getConfiguration().setEpochCount(noiseAware ? e - options.baselineEpochs() : e);
-            UniformRandomProvider rng = NamedStream.TRAINING_ORDER.stream(options.seed(), e);
-            int[] order = Batches.permutation(train.count(), rng);
-            for (int s = 0; s < steps; s++) {
-                int from = s * options.batchSize();
-                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
-                DataSet ds = Batches.batch(train, idx, norm, augmentation, rng);
-                Networks.fit(net, ds);
-                listener.progress((long) e * steps + s + 1, total);
-            }
-            if (checkpointDir != null) {
-                checkpoint(net, norm, e + 1, fingerprint);
+        } finally {
+            if (replicas != null) {
+                replicas.close();
             }
         }
         return net;

@@ -28,6 +28,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *       what {@code OMP_NUM_THREADS} gave them (start with {@code OMP_NUM_THREADS=2} for both). The
  *       weights depend on the thread counts: reproducible only with the same counts on the same
  *       machine type.</li>
+ *   <li>{@link #REPLICAS}: two data-parallel replicas, each on its own thread with one native thread,
+ *       each computing the gradient of half of the batch, combined in a fixed order
+ *       ({@link org.pcmsim.nn.model.DataParallelStep}). The same seed gives bit-identical weights on
+ *       every run and any core count, like {@link #REPRODUCIBLE} (and with the same proviso on oneDNN's
+ *       kernels), and uses both cores of a 2-core machine; but batch norm normalises each half-batch by
+ *       its own statistics, so the weights are not those of the other modes. Needs
+ *       {@code OMP_NUM_THREADS=1} as {@link #REPRODUCIBLE} does.</li>
  * </ul>
  *
  * <p>Only the training thread changes: evaluation threads keep one native thread each, so the
@@ -38,14 +45,24 @@ public enum TrainingThreads {
     /** One native thread: the same weights for a seed on any machine (with the same oneDNN kernels). */
     REPRODUCIBLE,
     /** All available processors: faster; reproducible only on the same processor count. */
-    FASTEST;
+    FASTEST,
+    /** Two data-parallel replicas of one native thread each: the same weights for a seed on any machine. */
+    REPLICAS;
 
-    /** The environment variable the {@code pcm} CLI reads the mode from: {@code reproducible} or {@code fastest}. */
+    /** The replicas of {@link #REPLICAS}: a constant, so that a seed means the same weights on every machine. */
+    public static final int REPLICA_COUNT = 2;
+
+    /** The environment variable the {@code pcm} CLI reads the mode from: {@code reproducible}, {@code fastest} or {@code replicas}. */
     public static final String ENVIRONMENT = "PCM_TRAINING_THREADS";
 
-    /** @return the native threads of this mode on this machine, ≥ 1 */
+    /** @return the native threads of each of this mode's replicas on this machine, ≥ 1 */
     public int threads() {
-        return this == REPRODUCIBLE ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return this == FASTEST ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+    }
+
+    /** @return the data-parallel replicas a training step is split over: 1, or {@link #REPLICA_COUNT} */
+    public int replicas() {
+        return this == REPLICAS ? REPLICA_COUNT : 1;
     }
 
     /** @return the lower-case name used on the command line and in provenance */
@@ -54,7 +71,7 @@ public enum TrainingThreads {
     }
 
     /**
-     * @param id {@code reproducible} or {@code fastest} (any case)
+     * @param id {@code reproducible}, {@code fastest} or {@code replicas} (any case)
      * @return the mode
      * @throws IllegalArgumentException naming the value if it is neither
      */
@@ -64,7 +81,7 @@ public enum TrainingThreads {
                 return t;
             }
         }
-        throw new IllegalArgumentException(ENVIRONMENT + " must be reproducible or fastest, got '" + id + "'");
+        throw new IllegalArgumentException(ENVIRONMENT + " must be reproducible, fastest or replicas, got '" + id + "'");
     }
 
     /**
@@ -86,8 +103,8 @@ public enum TrainingThreads {
      */
     public <T> T during(Callable<T> work) throws Exception {
         int loops = Nd4j.getEnvironment().maxThreads(); // also loads the backend before the native calls
-        if (this == REPRODUCIBLE && loops > 1) {
-            throw new IllegalStateException("reproducible training needs one native thread, but libnd4j was loaded "
+        if (this != FASTEST && loops > 1) {
+            throw new IllegalStateException(id() + " training needs one native thread, but libnd4j was loaded "
                     + "with " + loops + " (OMP_NUM_THREADS); start with OMP_NUM_THREADS=1, or set "
                     + ENVIRONMENT + "=fastest to train on all cores without the same-weights guarantee");
         }
