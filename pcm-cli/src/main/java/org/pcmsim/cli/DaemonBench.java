@@ -106,8 +106,7 @@ final class DaemonBench implements AutoCloseable {
             List<String> cmd = new ArrayList<>();
             cmd.add(WholeCommandBench.javaCommand());
             cmd.addAll(DaemonClient.JVM_OPTIONS);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonClient.class.getName(),
-                    socket.toString()));
+            cmd.addAll(List.of("-cp", clientClassPath(), DaemonClient.class.getName(), socket.toString()));
             cmd.addAll(args);
             cmd.addAll(List.of("--quiet", "--out", out.toString()));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -119,6 +118,25 @@ final class DaemonBench implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CancellationException("benchmark interrupted");
         }
+    }
+
+    /**
+     * The client's class path as the launcher builds it: {@code pcm-client.jar} beside {@code pcm.jar}
+     * when this JVM runs from {@code pcm.jar} and the client jar is not older, else this JVM's class path.
+     */
+    private static String clientClassPath() {
+        String cp = System.getProperty("java.class.path");
+        Path jar = Path.of(cp);
+        Path client = jar.resolveSibling("pcm-client.jar");
+        try {
+            if (jar.getFileName() != null && jar.getFileName().toString().equals("pcm.jar") && Files.isRegularFile(client)
+                    && Files.getLastModifiedTime(client).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                return client.toString();
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            // the full class path below
+        }
+        return cp;
     }
 
     /** Stops the daemon and deletes its folder. */
