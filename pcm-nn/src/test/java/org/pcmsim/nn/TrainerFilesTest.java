@@ -1,6 +1,7 @@
 package org.pcmsim.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,8 +167,13 @@ class TrainerFilesTest {
         }
         // Saving a real model goes through a temporary too and loads back.
         Path saved = dir.resolve("real.zip");
-        Trainer.save(trainer(null).train(train, norm, 1, ProgressListener.NONE), norm, saved, false);
+        org.deeplearning4j.nn.graph.ComputationGraph net = trainer(null).train(train, norm, 1, ProgressListener.NONE);
+        Trainer.save(net, norm, saved, false);
         assertEquals(norm, Trainer.load(saved).normalization());
+        assertNull(Trainer.load(saved).trainingThreads(), "saved without a mode");
+        // The mode that trained it is recorded in the file, for the figures' provenance.
+        Trainer.save(net, norm, saved, false, org.pcmsim.nn.training.TrainingThreads.REPLICAS);
+        assertEquals("replicas", Trainer.load(saved).trainingThreads());
     }
 
     private static byte[] random(int n) {

@@ -93,7 +93,8 @@ class ProvenanceJsonTest {
                         List.of(20.0, 2592000.0), timing),
                 new DnnProvenance(new DnnProvenance.Data("Fashion-MNIST", "fashion-mnist", false, "/data", 100, 50,
                         "1x28x28", "random crop with padding 2"),
-                        new DnnProvenance.Network("resnet8-ci (1 blocks/stage)", false, "model.zip", true, 12.5, 3, 1),
+                        new DnnProvenance.Network("resnet8-ci (1 blocks/stage)", false, "model.zip", true, 12.5, "reproducible",
+                                3, 1),
                         7, 2, new DnnProvenance.Baseline("float32", 88.5, 87.0, 88.0, "int9"),
                         new DnnProvenance.Hardware("nandakumar2019", PcmDeviceModel.nandakumar2019().withDriftScale(0.5),
                                 "physical", "programming=1.0, drift=0.5, read=1.0", "none", "per layer"),
@@ -147,7 +148,8 @@ class ProvenanceJsonTest {
         assertEquals(88.1, d.baseline().digitalAccuracyPercent());
         assertEquals("pcm-sim", d.build().project(), "0.1.0's DNN records named no project");
         ObjectNode dnnAgain = ProvenanceJson.toJson(d);
-        dnnAgain.remove(List.of("project", "git_commit", "git_dirty", "device_model"));
+        assertNull(d.network().trainingThreads(), "0.1.0 recorded no training mode");
+        dnnAgain.remove(List.of("project", "git_commit", "git_dirty", "device_model", "training_threads"));
         assertEquals(MAPPER.writeValueAsString(oldDnn), MAPPER.writeValueAsString(dnnAgain));
     }
 

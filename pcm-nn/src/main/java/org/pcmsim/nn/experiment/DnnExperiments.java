@@ -59,8 +59,8 @@ public final class DnnExperiments {
      *     (the noise-aware forward pass without noise; the figures' digital baseline), percent
      */
     public record TrainedModel(ComputationGraph network, Batches.Normalization normalization, Path file,
-                               boolean trainedNow, double trainingSeconds, double digitalAccuracy,
-                               double clippedAccuracy) {
+                               boolean trainedNow, double trainingSeconds, String trainingThreads,
+                               double digitalAccuracy, double clippedAccuracy) {
     }
 
     /**

@@ -65,11 +65,14 @@ public record DnnProvenance(Data data, Network network, long seed, int chips, Ba
      * @param modelFile the saved model
      * @param modelTrainedInThisRun whether this run trained it (otherwise it was reused)
      * @param trainingSeconds training wall time in this run, s (0 when reused)
+     * @param trainingThreads the training-threads mode that trained the model ({@code reproducible},
+     *     {@code fastest} or {@code replicas}: the latter two give other weights for the same seed), as
+     *     recorded in the model file when it was reused; null only in records written before 2026-12-01
      * @param epochs digital training epochs
      * @param noiseAwareEpochs noise-aware fine-tuning epochs
      */
     public record Network(String network, boolean publishedNetwork, String modelFile, boolean modelTrainedInThisRun,
-                          double trainingSeconds, int epochs, int noiseAwareEpochs) {
+                          double trainingSeconds, String trainingThreads, int epochs, int noiseAwareEpochs) {
         /** Checks the names. */
         public Network {
             Objects.requireNonNull(network, "network");
@@ -162,7 +165,7 @@ public record DnnProvenance(Data data, Network network, long seed, int chips, Ba
                         "random crop with padding " + o.dataset().augmentation().pad()
                                 + (o.dataset().augmentation().flip() ? ", horizontal flip" : "")),
                 new Network(o.network().toString(), o.network().equals(ResNetSpec.RESNET32), m.file().toString(),
-                        m.trainedNow(), m.trainingSeconds(), o.epochs(), o.noiseAwareEpochs()),
+                        m.trainedNow(), m.trainingSeconds(), m.trainingThreads(), o.epochs(), o.noiseAwareEpochs()),
                 o.seed(), o.chips(),
                 new Baseline("float32 weights clipped at 2 sigma_W (the noise-aware forward pass without noise)",
                         clippedAcc, m.digitalAccuracy(), quantAcc, "int9, clipped at 2 sigma_W per layer"),

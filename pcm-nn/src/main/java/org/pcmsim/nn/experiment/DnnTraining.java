@@ -65,19 +65,20 @@ final class DnnTraining {
             try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
                 double acc = ChipEvaluation.digitalAccuracy(ev, m.network(), data.test(), m.normalization(),
                         o.evalBatchSize());
-                return new DnnExperiments.TrainedModel(m.network(), m.normalization(), file, false, 0, acc,
+                return new DnnExperiments.TrainedModel(m.network(), m.normalization(), file, false, 0,
+                        m.trainingThreads() == null ? "not recorded in the model file" : m.trainingThreads(), acc,
                         clippedAccuracy(ev, m.network(), data, m.normalization(), o));
             }
         }
         long start = System.nanoTime();
-        Trainer trainer = new Trainer(o.network(), options(o), checkpointDir(o), o.dataset().augmentation(),
-                TrainingThreads.fromEnvironment(System.getenv(TrainingThreads.ENVIRONMENT)));
+        TrainingThreads mode = TrainingThreads.fromEnvironment(System.getenv(TrainingThreads.ENVIRONMENT));
+        Trainer trainer = new Trainer(o.network(), options(o), checkpointDir(o), o.dataset().augmentation(), mode);
         ComputationGraph net = trainer.train(data.train(), data.normalization(), Integer.MAX_VALUE, listener);
-        Trainer.save(net, data.normalization(), file, false);
+        Trainer.save(net, data.normalization(), file, false, mode);
         double secs = (System.nanoTime() - start) / 1e9;
         try (ChunkedEvaluator ev = new ChunkedEvaluator(o.threads())) {
             double acc = ChipEvaluation.digitalAccuracy(ev, net, data.test(), data.normalization(), o.evalBatchSize());
-            return new DnnExperiments.TrainedModel(net, data.normalization(), file, true, secs, acc,
+            return new DnnExperiments.TrainedModel(net, data.normalization(), file, true, secs, mode.id(), acc,
                     clippedAccuracy(ev, net, data, data.normalization(), o));
         }
     }

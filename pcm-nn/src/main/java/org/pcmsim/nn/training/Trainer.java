@@ -42,6 +42,8 @@ import org.pcmsim.random.NamedStream;
 public final class Trainer {
     /** Key of the normalisation object stored in model files. */
     public static final String NORMALIZATION_KEY = "pcmsim-normalization";
+    /** Key of the training-threads mode ({@link TrainingThreads#id()}) stored in model files since 2026-12-01. */
+    public static final String TRAINING_THREADS_KEY = "pcmsim-training-threads";
 
     private final ResNetSpec spec;
     private final TrainingOptions options;
@@ -231,7 +233,7 @@ public final class Trainer {
             throws IOException {
         Files.createDirectories(checkpointDir);
         String modelName = "checkpoint-" + epochsDone + ".zip";
-        TrainingFiles.writeAtomically(checkpointDir.resolve(modelName), f -> writeModel(net, norm, f, true));
+        TrainingFiles.writeAtomically(checkpointDir.resolve(modelName), f -> writeModel(net, norm, f, true, threads));
         Properties p = new Properties();
         p.setProperty("epochsDone", Integer.toString(epochsDone));
         p.setProperty("fingerprint", fingerprint);
@@ -268,13 +270,31 @@ public final class Trainer {
      */
     public static void save(ComputationGraph net, Batches.Normalization norm, Path file, boolean withUpdater)
             throws IOException {
-        TrainingFiles.writeAtomically(file, f -> writeModel(net, norm, f, withUpdater));
+        save(net, norm, file, withUpdater, null);
     }
 
-    private static void writeModel(ComputationGraph net, Batches.Normalization norm, Path file, boolean withUpdater)
-            throws IOException {
+    /**
+     * Saves a network with its normalisation and the mode it was trained in.
+     *
+     * @param net the network
+     * @param norm its input normalisation
+     * @param file destination zip
+     * @param withUpdater also save the optimiser state (for resuming)
+     * @param mode the training-threads mode that trained it, or null if not known
+     * @throws IOException if it cannot be written
+     */
+    public static void save(ComputationGraph net, Batches.Normalization norm, Path file, boolean withUpdater,
+                            TrainingThreads mode) throws IOException {
+        TrainingFiles.writeAtomically(file, f -> writeModel(net, norm, f, withUpdater, mode));
+    }
+
+    private static void writeModel(ComputationGraph net, Batches.Normalization norm, Path file, boolean withUpdater,
+                                   TrainingThreads mode) throws IOException {
         ModelSerializer.writeModel(net, file.toFile(), withUpdater);
         ModelSerializer.addObjectToFile(file.toFile(), NORMALIZATION_KEY, norm);
+        if (mode != null) {
+            ModelSerializer.addObjectToFile(file.toFile(), TRAINING_THREADS_KEY, mode.id());
+        }
     }
 
     /**
@@ -282,8 +302,10 @@ public final class Trainer {
      *
      * @param network the network
      * @param normalization per-channel statistics its inputs need
+     * @param trainingThreads the training-threads mode that trained it ({@link TrainingThreads#id()}), or
+     *     null for a file that does not record it (saved before 2026-12-01, or by {@link #save} without one)
      */
-    public record SavedModel(ComputationGraph network, Batches.Normalization normalization) {
+    public record SavedModel(ComputationGraph network, Batches.Normalization normalization, String trainingThreads) {
     }
 
     /**
@@ -318,7 +340,13 @@ public final class Trainer {
         if (norm == null) {
             throw new IOException(notAModel(file, "it has no '" + NORMALIZATION_KEY + "' entry"));
         }
-        return new SavedModel(net, norm);
+        String mode;
+        try {
+            mode = ModelSerializer.getObjectFromFile(file.toFile(), TRAINING_THREADS_KEY);
+        } catch (RuntimeException e) {
+            mode = null; // a model saved before the mode was recorded
+        }
+        return new SavedModel(net, norm, mode);
     }
 
     private static String notAModel(Path file, String why) {
