@@ -58,4 +58,26 @@ class TrainerResumeTest {
         assertEquals(0.0, m.network().params().sub(resumed.params()).amaxNumber().doubleValue(), 0.0);
         assertEquals(norm, m.normalization());
     }
+
+    @Test
+    void resumedRunEqualsUninterruptedRunOnReplicas() throws IOException {
+        OneDnn.enableHelpers();
+        LabeledImages train = new SyntheticCifar(2).generate(150, 1);
+        Batches.Normalization norm = Batches.Normalization.of(train);
+        // 1 digital epoch then 2 noise-aware ones, batch 64: the last step of an epoch has 22 images (11 + 11).
+        TrainingOptions opt = new TrainingOptions(1, 2, 64, 0.05, 0.01, 0.9, 1e-4, 0.038, 2.0, 19);
+        ComputationGraph straight = replicas(opt, dir.resolve("ra")).train(train, norm, Integer.MAX_VALUE,
+                ProgressListener.NONE);
+        Path b = dir.resolve("rb");
+        replicas(opt, b).train(train, norm, 2, ProgressListener.NONE);
+        ComputationGraph resumed = replicas(opt, b).train(train, norm, Integer.MAX_VALUE, ProgressListener.NONE);
+        // The replicas' state is the network's (parameters, updater, counts): a resumed run is the same run.
+        assertEquals(0.0, straight.params().sub(resumed.params()).amaxNumber().doubleValue(), 0.0,
+                "parameters after resuming on replicas");
+    }
+
+    private static Trainer replicas(TrainingOptions opt, Path checkpoint) {
+        return new Trainer(ResNetSpec.RESNET8_CI, opt, checkpoint, Batches.Augmentation.CIFAR,
+                org.pcmsim.nn.training.TrainingThreads.REPLICAS);
+    }
 }
