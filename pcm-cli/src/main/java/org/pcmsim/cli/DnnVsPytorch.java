@@ -74,8 +74,10 @@ final class DnnVsPytorch {
                               JsonNode ready, List<DnnBenchSession.Round> ours, List<JsonNode> theirs) {
         out.printf(Locale.ROOT, "%s on %d x %d x %d inputs, float32, %d threads a side; %d interleaved rounds after a "
                 + "warm-up, medians; wall time (process CPU time)%n", spec.name(), channels, side, side, threads, repeats);
-        out.printf(Locale.ROOT, "pcm-sim: DL4J 1.0.0-M2.1 + oneDNN, OMP_NUM_THREADS=%s; PyTorch: %s%n",
-                System.getenv("OMP_NUM_THREADS"), ready == null ? "not run" : ready.path("torch").asText() + " ("
+        String isa = System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "(the CPU's best)");
+        out.printf(Locale.ROOT, "pcm-sim: DL4J 1.0.0-M2.1 + oneDNN, OMP_NUM_THREADS=%s, DNNL_MAX_CPU_ISA=%s; PyTorch: %s "
+                + "(its full instruction set)%n", System.getenv("OMP_NUM_THREADS"), isa,
+                ready == null ? "not run" : ready.path("torch").asText() + " ("
                 + ready.path("python").asText() + ", " + ready.path("threads").asInt() + " threads)");
         // glibc's allocator settings change both sides' speed (docs/performance.md); PyTorch inherits them.
         out.printf(Locale.ROOT, "malloc (both): MALLOC_MMAP_THRESHOLD_=%s MALLOC_TRIM_THRESHOLD_=%s MALLOC_TOP_PAD_=%s%n",

@@ -94,6 +94,8 @@ final class PytorchProcess implements AutoCloseable {
             // Spinning OpenMP threads on a loaded machine made PyTorch's step 5x slower in CPU time;
             // pcm-sim's launcher sets the same policy for ND4J.
             pb.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+            // The launcher caps pcm-sim's oneDNN at AVX2 for reproducibility; PyTorch runs at its best.
+            pb.environment().remove("DNNL_MAX_CPU_ISA");
             Process p;
             try {
                 p = pb.start();

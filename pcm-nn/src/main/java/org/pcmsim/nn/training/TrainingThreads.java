@@ -21,7 +21,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <ul>
  *   <li>{@link #REPRODUCIBLE} (the default): one thread for every training op. The same seed, data
  *       and options give bit-identical weights and accuracies on every run and any core count (on
- *       the same oneDNN build and CPU instruction set: oneDNN picks its kernels by the CPU's vector
+ *       the same oneDNN build and instruction set, which the {@code pcm} launcher caps at AVX2 with
+ *       {@code DNNL_MAX_CPU_ISA}: oneDNN picks its kernels by the CPU's vector
  *       extensions). It needs libnd4j loaded with one thread ({@code OMP_NUM_THREADS=1}, as the
  *       {@code pcm} launcher sets it); otherwise {@link #during} refuses to start.</li>
  *   <li>{@link #FASTEST}: oneDNN and OpenBLAS on every available processor, libnd4j's loops on
